@@ -1,0 +1,1 @@
+"""The armoede-kg command line (installed as kg.cli)."""

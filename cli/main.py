@@ -1,0 +1,241 @@
+"""armoede-kg: the click application. Parses arguments, calls kg, formats output."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.atomic import write_atomic
+from kg.errors import EXIT_INTERNAL, EXIT_NOT_CONFORM, KgError
+from kg.graph import LANGS, KnowledgeGraph, load
+from kg.named_queries import NamedQuery, load_named_queries
+from kg.paths import queries_dir
+
+from .formatting import FORMATS, render, render_records
+
+DATA_ENV = "ARMOEDE_KG_DATA"
+
+
+class KgGroup(click.Group):
+    """A group that turns KgError into a one-line message and its exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"fout: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("afgebroken", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
+            if os.environ.get("ARMOEDE_KG_DEBUG"):
+                raise
+            click.echo(f"interne fout: {type(exc).__name__}: {exc}", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def format_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
+                     help="Taal van labels en meldingen.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                     help="Uitvoerformaat (json = SPARQL 1.1 Query Results JSON).")(f)
+    return f
+
+
+def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--force", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")(f)
+    f = click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="Schrijf naar dit bestand (atomair) in plaats van naar stdout.")(f)
+    return f
+
+
+def emit(text: str, out: Path | None = None, force: bool = False) -> None:
+    if out is None:
+        click.echo(text)
+    else:
+        write_atomic(out, text + "\n", force=force)
+        click.echo(f"geschreven: {out}", err=True)
+
+
+def graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
+    data = ctx.find_root().params.get("data")
+    kg = load(data, lang=lang)
+    return kg
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), envvar=DATA_ENV, default=None,
+              help="Map met ontologiebestanden (standaard: de meegeleverde graaf).")
+@click.version_option(package_name="armoede-kg")
+def main(data: Path | None) -> None:
+    """armoede-kg: kennisgraaf over langdurige armoede, chronische stress en interventies."""
+
+
+# -- query: one subcommand per named query ---------------------------------------------
+
+class QueryGroup(KgGroup):
+    """Subcommands generated from the .rq headers in queries/."""
+
+    def _queries(self) -> dict[str, NamedQuery]:
+        return load_named_queries(queries_dir())
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(n for n in self._queries() if not n.startswith("statistiek-"))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        q = self._queries().get(name)
+        return _query_command(q) if q else None
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=3)
+            hint = f"; bedoelde u: {', '.join(close)}?" if close else ""
+            raise click.UsageError(f"onbekende query '{name}'{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+
+def _query_command(q: NamedQuery) -> click.Command:
+    @format_options
+    @output_options
+    @click.pass_context
+    def run(ctx: click.Context, fmt: str, lang: str, out: Path | None, force: bool, **params: Any) -> None:
+        kg = graph(ctx, lang)
+        table = kg.query(q.name, **params)
+        emit(render(table, fmt), out, force)
+
+    cmd = click.command(name=q.name, help=_help(q), short_help=q.title.get("nl"))(run)
+    for p in q.params:
+        helptext = p.help.get("nl", "") + f" [soort: {p.kind}]"
+        cmd.params.append(click.Option([f"--{p.name}"], required=p.required, help=helptext))
+    return cmd
+
+
+def _help(q: NamedQuery) -> str:
+    parts = [q.title.get("nl", q.name)]
+    if "en" in q.title:
+        parts.append(f"({q.title['en']})")
+    if "nl" in q.description:
+        parts.append("\n\n" + q.description["nl"])
+    return " ".join(parts[:2]) + "".join(parts[2:])
+
+
+@main.group(cls=QueryGroup)
+def query() -> None:
+    """Voer een benoemde query uit (zie de lijst hieronder)."""
+
+
+# -- free SPARQL --------------------------------------------------------------------------
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--allow-service", is_flag=True, help="Sta SERVICE (federatie) toe; standaard geweigerd.")
+@format_options
+@output_options
+@click.pass_context
+def sparql(ctx: click.Context, source: Any, allow_service: bool, fmt: str, lang: str,
+           out: Path | None, force: bool) -> None:
+    """Voer een alleen-lezen SPARQL-query uit FILE (of - voor stdin) uit."""
+    text = source.read()
+    kg = graph(ctx, lang)
+    emit(render(kg.sparql(text, allow_service=allow_service), fmt), out, force)
+
+
+# -- validate -----------------------------------------------------------------------------
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True)
+@click.pass_context
+def validate(ctx: click.Context, fmt: str, lang: str) -> None:
+    """Valideer de graaf met SHACL en de kwaliteitscontroles (exit 0 conform, 1 niet, 2 fout)."""
+    kg = graph(ctx, lang)
+    report = kg.validate()
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    elif report.conforms:
+        click.echo("conform" if lang == "nl" else "conforms")
+    else:
+        for v in report.violations:
+            who = v.focus_label or v.focus
+            path = f" {v.path}:" if v.path else ""
+            click.echo(f"{who} <{v.focus}>:{path} {v.message} [{v.check}]")
+        n = len(report.violations)
+        click.echo(f"niet conform: {n} {'overtreding' if n == 1 else 'overtredingen'}" if lang == "nl"
+                   else f"does not conform: {n} violation(s)")
+    if not report.conforms:
+        ctx.exit(EXIT_NOT_CONFORM)
+
+
+# -- show / search / stats -----------------------------------------------------------------
+
+@main.command()
+@click.argument("label")
+@click.option("--soort", "kind", default=None, help="Beperk tot een soort (interventie, theorie, leefgebied, …).")
+@format_options
+@click.pass_context
+def show(ctx: click.Context, label: str, kind: str | None, fmt: str, lang: str) -> None:
+    """Alles over één entiteit, per document dat het zegt."""
+    kg = graph(ctx, lang)
+    iri = kg.resolve(label, kind)
+    rows = [[s.predicate_label, s.value_label, kg.label(s.graph) if s.graph else ""]
+            for s in kg.describe(iri)]
+    header = ["eigenschap", "waarde", "graaf"] if lang == "nl" else ["property", "value", "graph"]
+    if fmt == "table":
+        click.echo(f"{kg.label(iri)}\n<{iri}>\n")
+    click.echo(render_records(header, rows, fmt))
+
+
+@main.command()
+@click.argument("text")
+@click.option("--soort", "kind", default=None, help="Beperk tot een soort (interventie, theorie, …).")
+@format_options
+@click.pass_context
+def search(ctx: click.Context, text: str, kind: str | None, fmt: str, lang: str) -> None:
+    """Zoek entiteiten waarvan een label TEXT bevat."""
+    kg = graph(ctx, lang)
+    hits = kg.search(text, kind)
+    rows = [[lab, ", ".join(sorted(_short(t) for t in kg.labels.types(iri))), str(iri)] for iri, lab in hits]
+    click.echo(render_records(["label", "type", "iri"], rows, fmt))
+    if not hits:
+        sys.exit(1)
+
+
+@main.command()
+@format_options
+@click.pass_context
+def stats(ctx: click.Context, fmt: str, lang: str) -> None:
+    """Aantallen per klasse en per brondocument (benoemde graaf)."""
+    kg = graph(ctx, lang)
+    table = kg.query("statistiek-klassen")
+    graphs = kg.backend.graphs()
+    if fmt == "json":
+        click.echo(json.dumps(kg.stats(), ensure_ascii=False, indent=2))
+        return
+    rows = [[str(r["klasseLabel"]), _short(str(r["graaf"])), str(r["aantal"])] for r in table]
+    click.echo(render_records(["klasse", "graaf", "aantal"], rows, fmt))
+    click.echo("")
+    click.echo(render_records(["graaf", "triples"], [[_short(str(g)), str(n)] for g, n in graphs.items()], fmt))
+
+
+def _short(iri: str) -> str:
+    for pfx in ("https://w3id.org/armoede-kg/ontologie#", "https://w3id.org/armoede-kg/graaf/",
+                "http://www.w3.org/2004/02/skos/core#"):
+        if iri.startswith(pfx):
+            return iri[len(pfx):]
+    return iri
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Write files so that a reader never sees half a file: temp file in the same folder, then rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> Path:
+    """Write data to path atomically. An existing file is only replaced with force=True."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{target}: is een map, geen bestand")
+    if target.exists() and not force:
+        raise OutputError(f"{target}: bestaat al (gebruik --force om te overschrijven)")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: map {folder} bestaat niet")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: kan niet schrijven ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: schrijven mislukt ({exc.strerror})") from None
+        raise
+    return target

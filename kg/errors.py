@@ -1,0 +1,60 @@
+"""Errors a user can cause, each with the exit code the CLI maps it to.
+
+Exit codes follow pySHACL's convention where it applies: 0 ok, 1 validation failed,
+2 usage or input error (bad file, unknown label, bad query), 3 internal error.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOT_CONFORM = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+
+
+class KgError(Exception):
+    """Base class: a one-line, user-facing message."""
+
+    exit_code = EXIT_INPUT
+
+
+class DataFileError(KgError):
+    """A data file is missing, unreadable or not valid RDF."""
+
+
+class UnknownLabelError(KgError):
+    """No resource carries the label the user gave."""
+
+    def __init__(self, label: str, kind: str | None, suggestions: list[str]) -> None:
+        self.label = label
+        self.kind = kind
+        self.suggestions = suggestions
+        where = f" (soort: {kind})" if kind else ""
+        hint = f"; bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"onbekend label '{label}'{where}{hint}")
+
+
+class AmbiguousLabelError(KgError):
+    """More than one resource carries the label: the user must choose."""
+
+    def __init__(self, label: str, candidates: list[tuple[str, str]]) -> None:
+        self.label = label
+        self.candidates = candidates
+        listed = "; ".join(f"{lab} <{iri}>" for iri, lab in candidates)
+        super().__init__(f"label '{label}' is niet eenduidig; kandidaten: {listed}")
+
+
+class WrongKindError(KgError):
+    """The label names a resource, but not of the kind the parameter asks for."""
+
+
+class QueryError(KgError):
+    """Unknown named query, bad parameters, invalid or forbidden SPARQL."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran longer than its time limit."""
+
+
+class OutputError(KgError):
+    """An output file cannot be written."""

@@ -1,0 +1,99 @@
+"""Turtle files → an rdflib Dataset with one named graph per document.
+
+Each file is its own named graph, except the files of a sub-folder of kennis/
+(e.g. kennis/004/*.ttl), which together form the graph of that one document.
+The shapes file (vormen.ttl) is data about data and is loaded apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from .errors import DataFileError
+from .terms import GRAAF
+
+SHAPES_FILE = "vormen.ttl"
+_SKIP_DIRS = {"__pycache__"}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One Turtle file and the named graph it belongs to."""
+
+    path: Path
+    graph: URIRef
+
+
+def graph_name(root: Path, path: Path) -> URIRef:
+    """The named-graph IRI of a file: graaf/<path relative to root, without .ttl>;
+    files inside kennis/<doc>/ share the graph graaf/kennis/<doc>."""
+    rel = path.relative_to(root).with_suffix("")
+    parts = rel.parts
+    if len(parts) >= 3 and parts[0] == "kennis":
+        parts = parts[:2]
+    return GRAAF["/".join(parts)]
+
+
+def data_files(root: Path) -> list[DataFile]:
+    """All Turtle files under root that hold data (not the shapes), in a stable order."""
+    if not root.is_dir():
+        raise DataFileError(f"{root}: map met ontologiebestanden niet gevonden")
+    found = [
+        p
+        for p in sorted(root.rglob("*.ttl"))
+        if p.name != SHAPES_FILE and not _SKIP_DIRS.intersection(p.parts)
+    ]
+    return [DataFile(p, graph_name(root, p)) for p in found]
+
+
+_LINE_RE = re.compile(r"line (\d+)", re.IGNORECASE)
+
+
+def parse_turtle_into(graph: Graph, path: Path) -> None:
+    """Parse one Turtle file into graph, turning any failure into a one-line DataFileError
+    that names the file and, where the parser knows it, the line."""
+    if not path.exists():
+        raise DataFileError(f"{path}: bestand bestaat niet")
+    if path.is_dir():
+        raise DataFileError(f"{path}: is een map, geen bestand")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise DataFileError(f"{path}:{line}: geen geldige UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: kan niet gelezen worden ({exc.strerror})") from None
+    try:
+        graph.parse(data=text, format="turtle", publicID=path.as_uri())
+    except BadSyntax as exc:
+        raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}") from None
+    except Exception as exc:  # rdflib raises many types for bad literals, prefixes, IRIs
+        msg = _short(str(exc))
+        m = _LINE_RE.search(msg)
+        where = f":{m.group(1)}" if m else ""
+        raise DataFileError(f"{path}{where}: ongeldige RDF: {msg}") from None
+
+
+def _short(message: str) -> str:
+    return " ".join(message.split())[:300]
+
+
+def load_dataset(files: Iterable[DataFile]) -> Dataset:
+    """Load the files into a Dataset whose default graph is the union of its named graphs."""
+    ds = Dataset(default_union=True)
+    for f in files:
+        parse_turtle_into(ds.graph(f.graph), f.path)
+    return ds
+
+
+def load_shapes(root: Path) -> Graph:
+    """The SHACL shapes graph."""
+    g = Graph()
+    parse_turtle_into(g, root / SHAPES_FILE)
+    return g

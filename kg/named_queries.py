@@ -1,0 +1,158 @@
+"""Named SPARQL queries: .rq files with a metadata header, and safe parameter binding.
+
+Header lines (comments at the top of the file):
+
+    # name: versterkers
+    # title@nl: Versterkers die een interventie aanvullen
+    # title@en: Boosters that complement an intervention
+    # description@nl: …
+    # description@en: …
+    # param: interventie | kind=interventie | required | help@nl=… | help@en=…
+
+A parameter's slot in the query body is the variable ``$name``. Binding replaces each
+``$name`` token (outside strings, IRIs and comments) with the ``n3()`` serialisation of the
+rdflib term the value resolved to; an unbound optional slot stays a variable, so the
+pattern matches anything. Raw user text never enters the query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib.term import Node
+
+from .errors import QueryError
+
+# Kinds a parameter may declare; each maps to how a user value is resolved.
+KINDS = ("interventie", "leefgebied", "theorie", "niveau", "bron", "gemeente", "instrument",
+         "erkenning", "entiteit", "text", "integer")
+
+BUILTIN_SLOTS = {"taal"}  # bound by the library to the output language
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared parameter of a named query."""
+
+    name: str
+    kind: str
+    required: bool
+    help: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One .rq file: its metadata and SPARQL text."""
+
+    name: str
+    path: Path
+    title: dict[str, str]
+    description: dict[str, str]
+    params: tuple[Param, ...]
+    text: str
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "geen"
+        raise QueryError(f"query '{self.name}' kent geen parameter '{name}' (wel: {known})")
+
+    def label(self, lang: str = "nl") -> str:
+        return self.title.get(lang) or self.title.get("nl") or self.name
+
+
+_HEADER_RE = re.compile(r"^#\s*([a-zA-Z]+)(?:@([a-z]{2}))?\s*:\s*(.*)$")
+
+
+def parse_named_query(path: Path) -> NamedQuery:
+    """Read one .rq file; a malformed header is a QueryError naming file and line."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    title: dict[str, str] = {}
+    description: dict[str, str] = {}
+    params: list[Param] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            break
+        m = _HEADER_RE.match(line)
+        if not m:
+            continue
+        key, lang, value = m.group(1), m.group(2), m.group(3).strip()
+        if key == "title" and lang:
+            title[lang] = value
+        elif key == "description" and lang:
+            description[lang] = value
+        elif key == "param":
+            params.append(_parse_param(path, lineno, value))
+        else:
+            meta[key] = value
+    name = meta.get("name")
+    if not name:
+        raise QueryError(f"{path}:1: header mist '# name: …'")
+    if name != path.stem:
+        raise QueryError(f"{path}:1: naam '{name}' wijkt af van de bestandsnaam")
+    if "nl" not in title:
+        raise QueryError(f"{path}:1: header mist '# title@nl: …'")
+    body_vars = set(_slot_names(text))
+    for p in params:
+        if p.name not in body_vars:
+            raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query")
+    return NamedQuery(name, path, title, description, tuple(params), text)
+
+
+def _parse_param(path: Path, lineno: int, value: str) -> Param:
+    parts = [p.strip() for p in value.split("|")]
+    name = parts[0]
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+        raise QueryError(f"{path}:{lineno}: ongeldige parameternaam '{name}'")
+    kind = "text"
+    required = False
+    helps: dict[str, str] = {}
+    for part in parts[1:]:
+        if part.startswith("kind="):
+            kind = part[5:]
+        elif part == "required":
+            required = True
+        elif part == "optional":
+            required = False
+        elif part.startswith("help@"):
+            lang, _, txt = part[5:].partition("=")
+            helps[lang] = txt
+    if kind not in KINDS:
+        raise QueryError(f"{path}:{lineno}: onbekende soort '{kind}' (kies uit {', '.join(KINDS)})")
+    return Param(name, kind, required, helps)
+
+
+def load_named_queries(folder: Path) -> dict[str, NamedQuery]:
+    """All named queries in folder (not its qc/ sub-folder), by name."""
+    found = {}
+    for path in sorted(folder.glob("*.rq")):
+        q = parse_named_query(path)
+        found[q.name] = q
+    return found
+
+
+# A small scanner: SPARQL strings, IRIs and comments are copied as they are; only
+# `$name` tokens elsewhere are slots. This keeps a `$x` inside a string literal untouched.
+_TOKEN_RE = re.compile(
+    r'''("""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|\#[^\n]*|\$[A-Za-z_][A-Za-z0-9_]*)'''
+)
+
+
+def _slot_names(text: str) -> list[str]:
+    return [tok[1:] for tok in _TOKEN_RE.findall(text) if tok.startswith("$")]
+
+
+def bind(text: str, values: dict[str, Node]) -> str:
+    """Replace each `$name` slot whose name is in values by that term's n3() form."""
+
+    def sub(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        if tok.startswith("$") and tok[1:] in values:
+            return values[tok[1:]].n3()
+        return tok
+
+    return _TOKEN_RE.sub(sub, text)

@@ -1,0 +1,164 @@
+"""Labels → IRIs: case-, space- and accent-insensitive, by kind, with suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from .backend import Backend
+from .errors import AmbiguousLabelError, UnknownLabelError, WrongKindError
+
+# kind → (types or schemes that qualify, Dutch name of the kind for messages)
+KIND_TYPES: dict[str, tuple[str, ...]] = {
+    "interventie": ("https://w3id.org/armoede-kg/ontologie#Intervention",),
+    "theorie": ("https://w3id.org/armoede-kg/ontologie#Theory",),
+    "bron": ("https://w3id.org/armoede-kg/ontologie#Source",
+             "https://w3id.org/armoede-kg/ontologie#SourceDocument"),
+    "gemeente": ("https://w3id.org/armoede-kg/ontologie#Municipality",),
+    "instrument": ("https://w3id.org/armoede-kg/ontologie#Instrument",),
+}
+KIND_SCHEMES: dict[str, str] = {
+    "niveau": "https://w3id.org/armoede-kg/id/schema/niveau",
+    "erkenning": "https://w3id.org/armoede-kg/id/schema/erkenning",
+}
+LIFE_DOMAIN = "leefgebied"
+
+_INDEX_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
+SELECT ?s ?label ?pref ?type ?scheme ?ldscheme WHERE {
+  { ?s skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|skos:notation ?label }
+  OPTIONAL { ?s skos:prefLabel ?pref FILTER(lang(?pref) = "nl") }
+  OPTIONAL { ?s a ?type }
+  OPTIONAL { ?s skos:inScheme ?scheme OPTIONAL { ?scheme a ?ld FILTER(?ld = ak:LifeDomainScheme) BIND(true AS ?ldscheme) } }
+}
+"""
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents, ®/™ and runs of white space or punctuation, so that
+    'FINANCIEN', 'financiën' and ' Financiën ' are equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("®", "").replace("™", "")
+    stripped = re.sub(r"[\s\-_/,.;:'\"()]+", " ", stripped.casefold())
+    return stripped.strip()
+
+
+@dataclass
+class _Entry:
+    iri: URIRef
+    label: str
+    types: set[str]
+    schemes: set[str]
+    life_domain: bool
+
+
+class LabelIndex:
+    """Every labelled resource, findable by any of its labels."""
+
+    def __init__(self, backend: Backend) -> None:
+        self._by_norm: dict[str, set[URIRef]] = defaultdict(set)
+        self._entries: dict[URIRef, _Entry] = {}
+        for row in backend.select(_INDEX_QUERY):
+            s = row["s"].term
+            if not isinstance(s, URIRef):
+                continue
+            e = self._entries.get(s)
+            if e is None:
+                e = self._entries[s] = _Entry(s, "", set(), set(), False)
+            pref = row["pref"].term
+            if pref is not None and not e.label:
+                e.label = str(pref)
+            if row["type"].term is not None:
+                e.types.add(str(row["type"].term))
+            if row["scheme"].term is not None:
+                e.schemes.add(str(row["scheme"].term))
+            if row["ldscheme"].term is not None:
+                e.life_domain = True
+            self._by_norm[normalise(str(row["label"].term))].add(s)
+        for e in self._entries.values():
+            if not e.label:
+                e.label = _local_name(e.iri)
+
+    def label(self, iri: URIRef) -> str:
+        e = self._entries.get(iri)
+        return e.label if e else _local_name(iri)
+
+    def matches_kind(self, iri: URIRef, kind: str | None) -> bool:
+        if kind is None or kind == "entiteit":
+            return True
+        e = self._entries.get(iri)
+        if e is None:
+            return False
+        if kind == LIFE_DOMAIN:
+            return e.life_domain
+        if kind in KIND_SCHEMES:
+            return KIND_SCHEMES[kind] in e.schemes
+        return bool(e.types.intersection(KIND_TYPES.get(kind, ())))
+
+    def resolve(self, text: str, kind: str | None = None) -> URIRef:
+        """The one IRI whose label (or IRI) is text, of the given kind."""
+        text = text.strip()
+        if text.startswith("http://") or text.startswith("https://"):
+            iri = URIRef(text)
+            if iri in self._entries:
+                if not self.matches_kind(iri, kind):
+                    raise WrongKindError(f"'{text}' is geen {kind}")
+                return iri
+        hits = sorted(self._by_norm.get(normalise(text), set()))
+        of_kind = [h for h in hits if self.matches_kind(h, kind)]
+        if len(of_kind) == 1:
+            return of_kind[0]
+        if len(of_kind) > 1:
+            raise AmbiguousLabelError(text, [(str(h), self.label(h)) for h in of_kind])
+        if hits:
+            found = ", ".join(self.label(h) for h in hits)
+            raise WrongKindError(f"'{text}' ({found}) is geen {kind}")
+        raise UnknownLabelError(text, kind, self.suggest(text, kind))
+
+    def suggest(self, text: str, kind: str | None, n: int = 3) -> list[str]:
+        """Labels of the right kind that look most like text."""
+        candidates: dict[str, URIRef] = {}
+        for norm, iris in self._by_norm.items():
+            for iri in iris:
+                if self.matches_kind(iri, kind):
+                    candidates.setdefault(norm, iri)
+        close = difflib.get_close_matches(normalise(text), list(candidates), n=n * 2, cutoff=0.6)
+        needle = normalise(text)
+        if not close and len(needle) >= 3:
+            close = [c for c in candidates if needle in c][: n * 2]
+        out: list[str] = []
+        for c in close:
+            lab = self.label(candidates[c])
+            if lab not in out:
+                out.append(lab)
+        return out[:n]
+
+    def search(self, text: str, kind: str | None = None) -> list[tuple[URIRef, str]]:
+        """Resources whose labels contain text (normalised), best matches first."""
+        needle = normalise(text)
+        scored: dict[URIRef, float] = {}
+        for norm, iris in self._by_norm.items():
+            if needle in norm:
+                score = 2.0 if norm == needle else 1.0 + len(needle) / max(len(norm), 1)
+                for iri in iris:
+                    if self.matches_kind(iri, kind):
+                        scored[iri] = max(scored.get(iri, 0.0), score)
+        ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.label(kv[0])))
+        return [(iri, self.label(iri)) for iri, _ in ranked]
+
+    def types(self, iri: URIRef) -> set[str]:
+        e = self._entries.get(iri)
+        return set(e.types) if e else set()
+
+
+def _local_name(iri: URIRef) -> str:
+    s = str(iri)
+    return s.rsplit("/", 1)[-1].rsplit("#", 1)[-1]

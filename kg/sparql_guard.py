@@ -1,0 +1,68 @@
+"""Checks on user SPARQL before any engine sees it: syntax, read-only, no SERVICE.
+
+Detection works on the parsed query, not on text search, so `"SERVICE"` inside a string
+is harmless and `service` in lower case is still caught. Oxigraph would federate a
+SERVICE call unconditionally, so the check must come first for every backend.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from .errors import QueryError
+
+QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
+               "DescribeQuery": "describe"}
+
+
+def check_query(text: str, allow_service: bool = False) -> str:
+    """Return the query form ('select', 'ask', 'construct', 'describe') of a read-only
+    query, or raise a one-line QueryError."""
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        if _is_update(text):
+            raise QueryError("SPARQL UPDATE is niet toegestaan: deze graaf is alleen-lezen") from None
+        raise QueryError(
+            f"ongeldige SPARQL op regel {exc.lineno}, kolom {exc.col}: {_first_line(exc.msg)}"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on odd input
+        raise QueryError(f"ongeldige SPARQL: {_first_line(str(exc))}") from None
+    form = QUERY_FORMS.get(parsed[1].name, "select")
+    if not allow_service and _has_service(parsed[1]):
+        raise QueryError("SERVICE (federatie) is uitgeschakeld: een query mag geen andere endpoints aanroepen")
+    return form
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+def _has_service(node: Any) -> bool:
+    # Walk the parse tree (CompValue objects, lists, dicts) looking for a SERVICE pattern.
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        name = getattr(n, "name", None)
+        if name == "ServiceGraphPattern":
+            return True
+        if isinstance(n, dict):
+            stack.extend(n.values())
+        elif isinstance(n, (list, tuple)):
+            stack.extend(n)
+    return False
+
+
+def _first_line(msg: str) -> str:
+    return " ".join(msg.split())[:200]

@@ -1,0 +1,135 @@
+"""Typo-safe names for the armoede-kg ontology terms (kept equal to kern.ttl by a test)."""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class AK(DefinedNamespace):
+    """Classes and properties of https://w3id.org/armoede-kg/ontologie#."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/armoede-kg/ontologie#")
+
+    # classes
+    Activity: URIRef
+    BoosterRole: URIRef
+    CoherenceRole: URIRef
+    Databank: URIRef
+    DiscussedInterventionRole: URIRef
+    ExplanatoryModel: URIRef
+    ExplanatoryModelSet: URIRef
+    Instrument: URIRef
+    IntegralInterventionRole: URIRef
+    Intervention: URIRef
+    LifeDomainScheme: URIRef
+    KnowledgeGap: URIRef
+    Mechanism: URIRef
+    Mention: URIRef
+    Municipality: URIRef
+    Organisation: URIRef
+    OverviewTableEntry: URIRef
+    Person: URIRef
+    Phase: URIRef
+    PracticeExampleRole: URIRef
+    Principle: URIRef
+    PrincipleSet: URIRef
+    Project: URIRef
+    RecognisedInterventionRole: URIRef
+    Recognition: URIRef
+    ResearchFinding: URIRef
+    Role: URIRef
+    SelectionCriterion: URIRef
+    Source: URIRef
+    SourceDocument: URIRef
+    Statement: URIRef
+    Statistic: URIRef
+    Theory: URIRef
+
+    # properties
+    about: URIRef
+    analysisLevel: URIRef
+    applicationNote: URIRef
+    appliedInNetherlands: URIRef
+    aspect: URIRef
+    authors: URIRef
+    basedOn: URIRef
+    citedIn: URIRef
+    coherenceField: URIRef
+    combinedWith: URIRef
+    country: URIRef
+    databank: URIRef
+    definesScheme: URIRef
+    derivedBy: URIRef
+    describedIn: URIRef
+    describedInText: URIRef
+    developedBy: URIRef
+    duration: URIRef
+    effectivenessRating: URIRef
+    endLine: URIRef
+    exclusionCriterion: URIRef
+    experienceExpertRole: URIRef
+    fidelityNote: URIRef
+    findingText: URIRef
+    fundedBy: URIRef
+    goal: URIRef
+    hasFidelityModel: URIRef
+    hasFinding: URIRef
+    hasMechanism: URIRef
+    hasPhase: URIRef
+    hasPrinciple: URIRef
+    hasRecognition: URIRef
+    hasRole: URIRef
+    inDocument: URIRef
+    inProjectApplication: URIRef
+    intendedImpact: URIRef
+    involvesExperienceExperts: URIRef
+    journal: URIRef
+    level: URIRef
+    lifeDomain: URIRef
+    maintainedBy: URIRef
+    marked: URIRef
+    memberOf: URIRef
+    mentionedIn: URIRef
+    municipality: URIRef
+    noFormalRecognition: URIRef
+    ofIntervention: URIRef
+    ofTheory: URIRef
+    ordinal: URIRef
+    originCountry: URIRef
+    originator: URIRef
+    overviewTable: URIRef
+    ownedBy: URIRef
+    partOf: URIRef
+    participant: URIRef
+    placeOfPublication: URIRef
+    recognitionLevel: URIRef
+    referenceNumber: URIRef
+    relatedTo: URIRef
+    rowNumber: URIRef
+    sampleSize: URIRef
+    scope: URIRef
+    section: URIRef
+    seedFile: URIRef
+    startLine: URIRef
+    statedCount: URIRef
+    statementText: URIRef
+    statisticValue: URIRef
+    strengthBased: URIRef
+    strengthBasedOrStressSensitive: URIRef
+    stressSensitive: URIRef
+    studyDesign: URIRef
+    studyPopulation: URIRef
+    supports: URIRef
+    targetGroup: URIRef
+    targets: URIRef
+    theoreticalBasis: URIRef
+    underpinning: URIRef
+    unit: URIRef
+    usesInstrument: URIRef
+    year: URIRef
+
+
+BASE = "https://w3id.org/armoede-kg/"
+ID = Namespace(BASE + "id/")
+GRAAF = Namespace(BASE + "graaf/")
+ONTOLOGY_IRI = URIRef(BASE + "ontologie")
