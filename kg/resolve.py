@@ -40,6 +40,11 @@ SELECT ?s ?label ?pref ?type ?scheme ?ldscheme WHERE {
 }
 """
 
+_EXACT_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }
+"""
+
 
 def normalise(text: str) -> str:
     """Fold case, accents, ®/™ and runs of white space or punctuation, so that
@@ -86,6 +91,12 @@ class LabelIndex:
         for e in self._entries.values():
             if not e.label:
                 e.label = _local_name(e.iri)
+        # Concepts joined by skos:exactMatch are one meaning: a label shared by them is not ambiguous.
+        self._same: dict[URIRef, URIRef] = {}
+        for row in backend.select(_EXACT_QUERY):
+            a, b = row["a"].term, row["b"].term
+            if isinstance(a, URIRef) and isinstance(b, URIRef):
+                self._same[self._root(a)] = self._root(b)
 
     def label(self, iri: URIRef) -> str:
         e = self._entries.get(iri)
@@ -116,12 +127,20 @@ class LabelIndex:
         of_kind = [h for h in hits if self.matches_kind(h, kind)]
         if len(of_kind) == 1:
             return of_kind[0]
+        if len(of_kind) > 1 and len({self._root(h) for h in of_kind}) == 1:
+            exact = [h for h in of_kind if self.label(h) == text]
+            return (exact or of_kind)[0]
         if len(of_kind) > 1:
             raise AmbiguousLabelError(text, [(str(h), self.label(h)) for h in of_kind])
         if hits:
             found = ", ".join(self.label(h) for h in hits)
             raise WrongKindError(f"'{text}' ({found}) is geen {kind}")
         raise UnknownLabelError(text, kind, self.suggest(text, kind))
+
+    def _root(self, iri: URIRef) -> URIRef:
+        while iri in self._same and self._same[iri] != iri:
+            iri = self._same[iri]
+        return iri
 
     def suggest(self, text: str, kind: str | None, n: int = 3) -> list[str]:
         """Labels of the right kind that look most like text."""
