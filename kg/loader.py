@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -40,16 +41,26 @@ def graph_name(root: Path, path: Path) -> URIRef:
     return GRAAF["/".join(parts)]
 
 
-def data_files(root: Path) -> list[DataFile]:
-    """All Turtle files under root that hold data (not the shapes), in a stable order."""
+def data_files(root: Path, knowledge: bool = True) -> list[DataFile]:
+    """All Turtle files under root that hold data (not the shapes), in a stable order.
+    With knowledge=False only the vocabulary: kern, bronnen and the concept schemes."""
     if not root.is_dir():
         raise DataFileError(f"{root}: map met ontologiebestanden niet gevonden")
     found = [
         p
         for p in sorted(root.rglob("*.ttl"))
         if p.name != SHAPES_FILE and not _SKIP_DIRS.intersection(p.parts)
+        and (knowledge or p.relative_to(root).parts[0] != "kennis")
     ]
     return [DataFile(p, graph_name(root, p)) for p in found]
+
+
+def user_files(paths: Iterable[Path]) -> list[DataFile]:
+    """Files a user passes in: each its own named graph graaf/extern/<file name>."""
+    out = []
+    for p in paths:
+        out.append(DataFile(Path(p), GRAAF["extern/" + Path(p).stem]))
+    return out
 
 
 _LINE_RE = re.compile(r"line (\d+)", re.IGNORECASE)
@@ -70,7 +81,7 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
     except OSError as exc:
         raise DataFileError(f"{path}: kan niet gelezen worden ({exc.strerror})") from None
     try:
-        graph.parse(data=text, format="turtle", publicID=path.as_uri())
+        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}") from None
     except Exception as exc:  # rdflib raises many types for bad literals, prefixes, IRIs
@@ -96,6 +107,9 @@ class QuietDataset(Dataset):
     @default_context.setter
     def default_context(self, value: Graph) -> None:
         self._default_context = value
+
+    def contexts(self, triple: Any = None) -> Any:  # GRAPH ?g in SPARQL calls this
+        return self.graphs(triple)
 
 
 def load_dataset(files: Iterable[DataFile]) -> Dataset:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
+_KG = Path(__file__).resolve().parent
 
-def _package_dir(package: str, fallback: str) -> Path:
-    # Installed (wheel or editable): setuptools maps ontologie/ and queries/ to kg.ontologie
-    # and kg.queries. Running from a bare checkout: the folders next to kg/.
-    try:
-        path = Path(str(resources.files(package)))
-        if path.is_dir():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / fallback
+
+def _data_dir(name: str) -> Path:
+    # An installed wheel puts ontologie/ and queries/ inside the kg package (setuptools
+    # package-dir); a checkout (or an editable install) has them next to kg/.
+    inside = _KG / name
+    return inside if inside.is_dir() else _KG.parent / name
 
 
 def ontology_dir() -> Path:
     """The folder with kern.ttl, vormen.ttl, bronnen.ttl, schemas/ and kennis/."""
-    return _package_dir("kg.ontologie", "ontologie")
+    return _data_dir("ontologie")
 
 
 def queries_dir() -> Path:
     """The folder with the named .rq queries (and qc/ with the quality checks)."""
-    return _package_dir("kg.queries", "queries")
+    return _data_dir("queries")

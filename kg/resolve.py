@@ -28,21 +28,25 @@ KIND_SCHEMES: dict[str, str] = {
 }
 LIFE_DOMAIN = "leefgebied"
 
-_INDEX_QUERY = """
+_LABEL_QUERY = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s ?p ?label WHERE {
+  VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label skos:notation }
+  ?s ?p ?label .
+}
+"""
+_TYPE_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
-SELECT ?s ?label ?pref ?type ?scheme ?ldscheme WHERE {
-  { ?s skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label|skos:notation ?label }
-  OPTIONAL { ?s skos:prefLabel ?pref FILTER(lang(?pref) = "nl") }
-  OPTIONAL { ?s a ?type }
-  OPTIONAL { ?s skos:inScheme ?scheme OPTIONAL { ?scheme a ?ld FILTER(?ld = ak:LifeDomainScheme) BIND(true AS ?ldscheme) } }
+SELECT ?s ?type ?scheme ?ld WHERE {
+  { ?s a ?type } UNION { ?s skos:inScheme ?scheme OPTIONAL { ?scheme a ?ld FILTER(?ld = ak:LifeDomainScheme) } }
 }
 """
 
 _EXACT_QUERY = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }
+SELECT ?a ?b WHERE { ?a skos:exactMatch|skos:closeMatch ?b }
 """
 
 
@@ -59,48 +63,64 @@ def normalise(text: str) -> str:
 @dataclass
 class _Entry:
     iri: URIRef
-    label: str
+    names: dict[tuple[str, str], str]  # (property, language) → display label
     types: set[str]
     schemes: set[str]
     life_domain: bool
+
+    def display(self, lang: str) -> str:
+        for key in (("pref", lang), ("rdfs", lang), ("pref", "nl"), ("rdfs", "nl"), ("pref", ""), ("rdfs", "")):
+            if key in self.names:
+                return self.names[key]
+        return _local_name(self.iri)
 
 
 class LabelIndex:
     """Every labelled resource, findable by any of its labels."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, lang: str = "nl") -> None:
+        self.lang = lang
         self._by_norm: dict[str, set[URIRef]] = defaultdict(set)
         self._entries: dict[URIRef, _Entry] = {}
-        for row in backend.select(_INDEX_QUERY):
+        for row in backend.select(_LABEL_QUERY):
+            s, label = row["s"].term, row["label"].term
+            if not isinstance(s, URIRef) or label is None:
+                continue
+            e = self._entry(s)
+            prop = str(row["p"].term)
+            kind = "pref" if prop.endswith("prefLabel") else "rdfs" if prop.endswith("#label") else ""
+            if kind:
+                lang_tag = getattr(label, "language", None) or ""
+                e.names.setdefault((kind, lang_tag), str(label))
+            self._by_norm[normalise(str(label))].add(s)
+        for row in backend.select(_TYPE_QUERY):
             s = row["s"].term
             if not isinstance(s, URIRef):
                 continue
-            e = self._entries.get(s)
-            if e is None:
-                e = self._entries[s] = _Entry(s, "", set(), set(), False)
-            pref = row["pref"].term
-            if pref is not None and not e.label:
-                e.label = str(pref)
+            e = self._entry(s)
             if row["type"].term is not None:
                 e.types.add(str(row["type"].term))
             if row["scheme"].term is not None:
                 e.schemes.add(str(row["scheme"].term))
-            if row["ldscheme"].term is not None:
+            if row["ld"].term is not None:
                 e.life_domain = True
-            self._by_norm[normalise(str(row["label"].term))].add(s)
-        for e in self._entries.values():
-            if not e.label:
-                e.label = _local_name(e.iri)
-        # Concepts joined by skos:exactMatch are one meaning: a label shared by them is not ambiguous.
+        # Concepts joined by skos:exactMatch/closeMatch are one meaning: a label shared by them is not ambiguous.
         self._same: dict[URIRef, URIRef] = {}
         for row in backend.select(_EXACT_QUERY):
             a, b = row["a"].term, row["b"].term
             if isinstance(a, URIRef) and isinstance(b, URIRef):
                 self._same[self._root(a)] = self._root(b)
 
-    def label(self, iri: URIRef) -> str:
+    def _entry(self, iri: URIRef) -> _Entry:
         e = self._entries.get(iri)
-        return e.label if e else _local_name(iri)
+        if e is None:
+            e = self._entries[iri] = _Entry(iri, {}, set(), set(), False)
+        return e
+
+    def label(self, iri: URIRef, lang: str | None = None) -> str:
+        """The display label: prefLabel, else rdfs:label, in lang, else Dutch, else the IRI's name."""
+        e = self._entries.get(iri)
+        return e.display(lang or self.lang) if e else _local_name(iri)
 
     def matches_kind(self, iri: URIRef, kind: str | None) -> bool:
         if kind is None or kind == "entiteit":
@@ -128,7 +148,7 @@ class LabelIndex:
         if len(of_kind) == 1:
             return of_kind[0]
         if len(of_kind) > 1 and len({self._root(h) for h in of_kind}) == 1:
-            exact = [h for h in of_kind if self.label(h) == text]
+            exact = [h for h in of_kind if self.label(h, "nl") == text]
             return (exact or of_kind)[0]
         if len(of_kind) > 1:
             raise AmbiguousLabelError(text, [(str(h), self.label(h)) for h in of_kind])

@@ -21,8 +21,8 @@ class AK(DefinedNamespace):
     Instrument: URIRef
     IntegralInterventionRole: URIRef
     Intervention: URIRef
-    LifeDomainScheme: URIRef
     KnowledgeGap: URIRef
+    LifeDomainScheme: URIRef
     Mechanism: URIRef
     Mention: URIRef
     Municipality: URIRef
@@ -88,8 +88,10 @@ class AK(DefinedNamespace):
     lifeDomain: URIRef
     maintainedBy: URIRef
     marked: URIRef
+    maxValue: URIRef
     memberOf: URIRef
     mentionedIn: URIRef
+    minValue: URIRef
     municipality: URIRef
     noFormalRecognition: URIRef
     ofIntervention: URIRef
@@ -105,6 +107,7 @@ class AK(DefinedNamespace):
     recognitionLevel: URIRef
     referenceNumber: URIRef
     relatedTo: URIRef
+    researchQuestion: URIRef
     rowNumber: URIRef
     sampleSize: URIRef
     scope: URIRef

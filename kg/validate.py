@@ -62,7 +62,10 @@ def run_shacl(data: Graph, shapes: Graph, lang: str, label_of: Any) -> list[Viol
                                         advanced=True, allow_warnings=True)
     out = []
     assert isinstance(report, Graph)
-    for res in report.subjects(RDF.type, SH.ValidationResult):
+    # Only top-level results: nested ones (sh:detail of sh:node/sh:or) repeat the same problem
+    # in the words of an inner shape.
+    tops = [r for rep in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(rep, SH.result)]
+    for res in tops:
         focus = report.value(res, SH.focusNode)
         path = report.value(res, SH.resultPath)
         sev = report.value(res, SH.resultSeverity)
@@ -71,7 +74,7 @@ def run_shacl(data: Graph, shapes: Graph, lang: str, label_of: Any) -> list[Viol
             focus_label=label_of(focus) if isinstance(focus, URIRef) else str(focus),
             path=_short_iri(path),
             message=_message(report, res, lang),
-            severity=_short_iri(sev) or "Violation",
+            severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
             check="shacl",
         ))
     return sorted(out, key=lambda v: (v.focus_label, v.path, v.message))

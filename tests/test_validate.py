@@ -1,0 +1,82 @@
+"""SHACL shapes and the SPARQL quality checks: the shipped graph is conform, every broken
+fixture is caught with a readable message (LinkML-style valid/invalid fixtures)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+VALID = sorted((DATA / "valid").glob("*.ttl"))
+INVALID = sorted((DATA / "invalid").glob("*.ttl"))
+
+
+def _expectation(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# expect: "), f"{path.name} needs a '# expect: …' header"
+    return first[len("# expect: "):]
+
+
+def test_shipped_graph_is_conform(run_cli):
+    res = run_cli("validate")
+    assert res.exit_code == 0, res.output
+    assert res.output.strip() == "conform"
+
+
+def test_shipped_graph_report_as_json(run_cli):
+    res = run_cli("validate", "--format", "json")
+    doc = json.loads(res.output)
+    assert doc["conforms"] is True
+    assert doc["triples"] > 10000
+    assert doc["violations"] == []
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
+def test_valid_fixture_is_conform(run_cli, path):
+    res = run_cli("validate", str(path))
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_fixture_is_caught(run_cli, path):
+    res = run_cli("validate", str(path))
+    assert res.exit_code == 1, res.output
+    lines = res.output.strip().splitlines()
+    assert lines[-1].startswith("niet conform: ")
+    assert _expectation(path) in res.output
+    # one readable line per violation: "label <iri>: path: message [check]"
+    for line in lines[:-1]:
+        assert "<https://w3id.org/armoede-kg/" in line and line.rstrip().endswith("]")
+
+
+def test_invalid_fixture_json_names_focus_path_and_message(run_cli):
+    res = run_cli("validate", "--format", "json", str(DATA / "invalid" / "versterker-twee-leefgebieden.ttl"))
+    assert res.exit_code == 1
+    doc = json.loads(res.output)
+    assert doc["conforms"] is False
+    [v] = doc["violations"]
+    assert v["focus"] == "https://w3id.org/armoede-kg/id/rol/test"
+    assert v["path"] == "ak:lifeDomain"
+    assert v["check"] == "shacl"
+
+
+def test_messages_in_english(run_cli):
+    res = run_cli("validate", "--lang", "en", str(DATA / "invalid" / "versterker-zonder-leefgebied.ttl"))
+    assert res.exit_code == 1
+    assert "a booster has exactly one life domain" in res.output
+
+
+def test_broken_turtle_stops_validation_with_exit_2(run_cli, tmp_path):
+    bad = tmp_path / "kapot.ttl"
+    bad.write_text('@prefix ak: <https://w3id.org/armoede-kg/ontologie#> .\n<a:x> ak:goal "open\n', encoding="utf-8")
+    res = run_cli("validate", str(bad))
+    assert res.exit_code == 2
+    assert "kapot.ttl:2:" in res.output and "Traceback" not in res.output
+
+
+def test_every_invalid_fixture_differs_from_the_valid_one_by_one_problem():
+    # Guards the fixtures themselves: each invalid case is one idea, with its expectation stated.
+    for p in INVALID:
+        assert _expectation(p)
