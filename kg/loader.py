@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
@@ -84,7 +84,7 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
         graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}") from None
-    except Exception as exc:  # rdflib raises many types for bad literals, prefixes, IRIs
+    except Exception as exc:  # noqa: BLE001 - rdflib raises many types for bad literals, prefixes, IRIs
         msg = _short(str(exc))
         m = _LINE_RE.search(msg)
         where = f":{m.group(1)}" if m else ""
@@ -100,9 +100,9 @@ class QuietDataset(Dataset):
     read warns that it is deprecated: 10^5 warnings a query, measurably slow. Same attribute,
     no warning."""
 
-    @property  # type: ignore[override]
+    @property
     def default_context(self) -> Graph:
-        return self._default_context  # type: ignore[no-any-return]
+        return self._default_context
 
     @default_context.setter
     def default_context(self, value: Graph) -> None:

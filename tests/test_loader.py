@@ -32,9 +32,9 @@ def test_graph_names_follow_paths():
 
 
 def test_each_named_graph_says_which_document_it_comes_from(graph):
-    rows = graph.sparql("""
+    rows = graph.sparql(f"""
         PREFIX prov: <http://www.w3.org/ns/prov#>
-        SELECT ?g ?doc WHERE { ?g prov:wasDerivedFrom ?doc FILTER(STRSTARTS(STR(?g), "%skennis/")) }""" % G)
+        SELECT ?g ?doc WHERE {{ ?g prov:wasDerivedFrom ?doc FILTER(STRSTARTS(STR(?g), "{G}kennis/")) }}""")
     got = {r["g"].value.rsplit("/", 1)[1]: r["doc"].value.rsplit("/", 1)[1] for r in rows}
     assert got == {d: d for d in ("000", "001", "002", "003", "004")}
 

@@ -47,7 +47,8 @@ def test_installed_cli_answers_from_another_directory(wheel: Path, tmp_path: Pat
     elsewhere.mkdir()
     res = subprocess.run([str(env_dir / "bin" / "armoede-kg"), "query", "versterkers", "--interventie",
                           "Krachtwerk", "--leefgebied", "financiën", "--format", "csv"],
-                         cwd=elsewhere, capture_output=True, text=True, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+                         cwd=elsewhere, capture_output=True, text=True,
+                         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert res.returncode == 0, res.stderr
     lines = res.stdout.strip().splitlines()
     assert len(lines) == 10 and any("Building financial wellness" in line for line in lines)
