@@ -32,8 +32,12 @@ def check_query(text: str, allow_service: bool = False) -> str:
     except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on odd input
         raise QueryError(f"ongeldige SPARQL: {_first_line(str(exc))}") from None
     form = QUERY_FORMS.get(parsed[1].name, "select")
-    if not allow_service and _has_service(parsed[1]):
+    if not allow_service and _has_node(parsed[1], "ServiceGraphPattern"):
         raise QueryError("SERVICE (federatie) is uitgeschakeld: een query mag geen andere endpoints aanroepen")
+    if _has_node(parsed[1], "DatasetClause"):
+        # rdflib loads every FROM / FROM NAMED IRI, file:// included: a way to read local files
+        raise QueryError("FROM en FROM NAMED zijn niet toegestaan: een query kan geen andere bestanden of "
+                         "adressen laden (gebruik GRAPH binnen de query)")
     return form
 
 
@@ -45,8 +49,8 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _has_service(node: Any) -> bool:
-    # Walk the parse tree (CompValue objects, lists, dicts) looking for a SERVICE pattern.
+def _has_node(node: Any, wanted: str) -> bool:
+    # Walk the parse tree (CompValue objects, lists, dicts) looking for a node of that name.
     stack = [node]
     seen: set[int] = set()
     while stack:
@@ -55,7 +59,7 @@ def _has_service(node: Any) -> bool:
             continue
         seen.add(id(n))
         name = getattr(n, "name", None)
-        if name == "ServiceGraphPattern":
+        if name == wanted:
             return True
         if isinstance(n, dict):
             stack.extend(n.values())

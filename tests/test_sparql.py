@@ -59,3 +59,15 @@ def test_invalid_sparql_names_line_and_column(run_cli):
 def test_missing_query_file(run_cli, tmp_path):
     res = CliCheck = run_cli("sparql", str(tmp_path / "weg.rq"))
     assert CliCheck.exit_code == 2 and "weg.rq" in res.output
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * FROM <file:///etc/hostname> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://example.org/x.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "ASK FROM <file:///etc/passwd> { ?s ?p ?o }",
+])
+def test_from_clauses_cannot_load_files_or_urls(run_cli, query, tmp_path):
+    # regression: rdflib evaluates FROM <file://…> by reading the file
+    res = run_cli("sparql", "-", input=query)
+    assert res.exit_code == 2
+    assert "FROM" in res.output and "Traceback" not in res.output
