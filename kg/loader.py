@@ -66,29 +66,77 @@ def user_files(paths: Iterable[Path]) -> list[DataFile]:
 _LINE_RE = re.compile(r"line (\d+)", re.IGNORECASE)
 
 
+# File suffix → rdflib parser. Turtle is what the project ships; the others are for files a
+# user brings (validate FILE …). Formats with named graphs are read into the one target graph.
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+               ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".trix": "trix"}
+_XML_DANGER = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
 def parse_turtle_into(graph: Graph, path: Path) -> None:
-    """Parse one Turtle file into graph, turning any failure into a one-line DataFileError
-    that names the file and, where the parser knows it, the line."""
+    """Parse one RDF file (Turtle unless the suffix says otherwise) into graph, turning any
+    failure into a one-line DataFileError that names the file and, where known, the line.
+    Nothing is fetched: XML with a DOCTYPE or entities and JSON-LD with a remote @context are
+    refused before parsing; owl:imports is never followed."""
     if not path.exists():
         raise DataFileError(f"{path}: bestand bestaat niet")
     if path.is_dir():
         raise DataFileError(f"{path}: is een map, geen bestand")
+    fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise DataFileError(f"{path}:{line}: geen geldige UTF-8 ({exc.reason})") from None
+        raw = path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"{path}: kan niet gelezen worden ({exc.strerror})") from None
     try:
-        graph.parse(data=text, format="turtle", publicID=path.resolve().as_uri())
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(f"{path}:{line}: geen geldige UTF-8 ({exc.reason})") from None
+    if fmt in ("xml", "trix") and (m := _XML_DANGER.search(raw)):
+        line = raw[: m.start()].count(b"\n") + 1
+        raise DataFileError(f"{path}:{line}: XML met {m.group(1).decode().upper()} geweigerd "
+                            "(entiteiten en externe verwijzingen worden niet verwerkt)")
+    if fmt == "json-ld":
+        _check_jsonld(path, text)
+    target: Graph = graph
+    if fmt in ("nquads", "trig", "trix"):
+        target = Dataset()
+    try:
+        target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}") from None
     except Exception as exc:  # noqa: BLE001 - rdflib raises many types for bad literals, prefixes, IRIs
         msg = _short(str(exc))
-        m = _LINE_RE.search(msg)
-        where = f":{m.group(1)}" if m else ""
+        m2 = _LINE_RE.search(msg)
+        where = f":{m2.group(1)}" if m2 else ""
         raise DataFileError(f"{path}{where}: ongeldige RDF: {msg}") from None
+    if target is not graph:
+        for s_, p_, o_, _g in target.quads((None, None, None, None)):  # type: ignore[attr-defined]
+            graph.add((s_, p_, o_))
+
+
+def _check_jsonld(path: Path, text: str) -> None:
+    """Refuse JSON-LD whose @context (or @import) points outside the document: rdflib would
+    fetch it over the network or from the file system."""
+    import json
+
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"{path}:{exc.lineno}: ongeldige JSON ({exc.msg})") from None
+    stack: list[Any] = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("@context", "@import"):
+                    for ref in value if isinstance(value, list) else [value]:
+                        if isinstance(ref, str):
+                            raise DataFileError(f"{path}: JSON-LD met externe {key} '{ref}' geweigerd "
+                                                "(wordt niet opgehaald; neem de context op in het document)")
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _short(message: str) -> str:
