@@ -100,7 +100,7 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
         _check_jsonld(path, text)
     target: Graph = graph
     if fmt in ("nquads", "trig", "trix"):
-        target = Dataset()
+        target = QuietDataset()
     try:
         target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
