@@ -7,10 +7,12 @@ import io
 import json
 from collections.abc import Sequence
 
+from kg.errors import OutputError
 from kg.results import ResultTable
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 MAX_CELL = 70
+MAX_TABLE_ROWS = 5000  # beyond this a table is unreadable; csv/tsv/json have no limit
 
 
 def readable_columns(table: ResultTable) -> list[str]:
@@ -29,6 +31,9 @@ def render(table: ResultTable, fmt: str) -> str:
         for row in table:
             writer.writerow([_plain(str(c)) if fmt == "tsv" else str(c) for c in row.cells])
         return buf.getvalue().rstrip("\n")
+    if len(table) > MAX_TABLE_ROWS:
+        raise OutputError(f"resultaat te groot voor --format {fmt} ({len(table)} rijen, maximum "
+                          f"{MAX_TABLE_ROWS}): gebruik --format csv, tsv of json, of een LIMIT")
     cols = readable_columns(table)
     rows = [[_cell(str(row[c])) for c in cols] for row in table]
     if fmt == "md":

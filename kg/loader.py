@@ -7,13 +7,15 @@ The shapes file (vormen.ttl) is data about data and is loaded apart.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import DataFileError
@@ -102,7 +104,8 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
     if fmt in ("nquads", "trig", "trix"):
         target = QuietDataset()
     try:
-        target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+        with _quiet_literals():
+            target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}") from None
     except Exception as exc:  # noqa: BLE001 - rdflib raises many types for bad literals, prefixes, IRIs
@@ -113,6 +116,31 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
     if target is not graph:
         for s_, p_, o_, _g in target.quads((None, None, None, None)):  # type: ignore[attr-defined]
             graph.add((s_, p_, o_))
+    _check_literals(path, text, target)
+
+
+@contextlib.contextmanager
+def _quiet_literals() -> Iterator[None]:
+    # rdflib logs a full traceback (at WARNING) for every ill-typed literal it parses; we report
+    # such literals ourselves, in one line, so its logger is held back while parsing.
+    log = logging.getLogger("rdflib.term")
+    old = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(old)
+
+
+def _check_literals(path: Path, text: str, graph: Graph) -> None:
+    """A literal whose text does not fit its datatype ("abc"^^xsd:integer) is an input error."""
+    for o in graph.objects():
+        if isinstance(o, Literal) and getattr(o, "ill_typed", False):
+            lexical = str(o)
+            idx = text.find(f'"{lexical}"')
+            line = f":{text[:idx].count(chr(10)) + 1}" if idx >= 0 else ""
+            dtype = str(o.datatype).rsplit("#", 1)[-1]
+            raise DataFileError(f"{path}{line}: ongeldige waarde '{lexical}' voor datatype xsd:{dtype}")
 
 
 def _check_jsonld(path: Path, text: str) -> None:
@@ -164,7 +192,10 @@ def load_dataset(files: Iterable[DataFile]) -> Dataset:
     """Load the files into a Dataset whose default graph is the union of its named graphs."""
     ds = QuietDataset(default_union=True)
     for f in files:
-        parse_turtle_into(ds.graph(f.graph), f.path)
+        g = ds.graph(f.graph)
+        parse_turtle_into(g, f.path)
+        if len(g) == 0 and str(f.graph).startswith(str(GRAAF["extern/"])):
+            raise DataFileError(f"{f.path}: bevat geen RDF-triples (leeg bestand?)")
     return ds
 
 

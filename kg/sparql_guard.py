@@ -21,6 +21,8 @@ QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "co
 def check_query(text: str, allow_service: bool = False) -> str:
     """Return the query form ('select', 'ask', 'construct', 'describe') of a read-only
     query, or raise a one-line QueryError."""
+    if not text.strip():
+        raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query")
     try:
         parsed = parseQuery(text)
     except ParseException as exc:
