@@ -12,14 +12,32 @@ from typing import Any
 import click
 
 from kg.atomic import write_atomic
+from kg.timeout import run_with_timeout
 from kg.errors import EXIT_INTERNAL, EXIT_NOT_CONFORM, KgError
 from kg.graph import LANGS, KnowledgeGraph, load
 from kg.named_queries import NamedQuery, load_named_queries
 from kg.paths import queries_dir
 
 from .formatting import FORMATS, render, render_records
+from .network_cmds import COMMANDS as NETWORK_COMMANDS
+from .publish_cmds import COMMANDS as PUBLISH_COMMANDS
 
 DATA_ENV = "ARMOEDE_KG_DATA"
+BACKEND_ENV = "ARMOEDE_KG_BACKEND"
+ENDPOINT_ENV = "ARMOEDE_KG_ENDPOINT"
+CLI_BACKENDS = ("auto", "rdflib", "oxigraph")
+
+
+def resolve_backend(choice: str | None, endpoint: str | None = None) -> str:
+    """auto → remote with an endpoint, else oxigraph when pyoxigraph is installed (same answers as
+    rdflib, see tests/test_backends.py), else rdflib."""
+    if choice in (None, "auto") and endpoint:
+        return "remote"
+    if choice in (None, "auto"):
+        import importlib.util
+
+        return "oxigraph" if importlib.util.find_spec("pyoxigraph") else "rdflib"
+    return choice
 
 
 class KgGroup(click.Group):
@@ -36,6 +54,11 @@ class KgGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("afgebroken", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # the reader went away (e.g. `| head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
             if os.environ.get("ARMOEDE_KG_DEBUG"):
                 raise
@@ -49,6 +72,11 @@ def format_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help="Uitvoerformaat (json = SPARQL 1.1 Query Results JSON).")(f)
     return f
+
+
+def timeout_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                        help="Breek de query af na zoveel seconden (0 = geen limiet).")(f)
 
 
 def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,16 +95,24 @@ def emit(text: str, out: Path | None = None, force: bool = False) -> None:
 
 
 def graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
-    data = ctx.find_root().params.get("data")
-    kg = load(data, lang=lang)
+    root = ctx.find_root().params
+    kg = load(root.get("data"), lang=lang, backend=resolve_backend(root.get("backend"), root.get("endpoint")),
+              endpoint=root.get("endpoint"))
     return kg
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), envvar=DATA_ENV, default=None,
               help="Map met ontologiebestanden (standaard: de meegeleverde graaf).")
+@click.option("--backend", type=click.Choice(CLI_BACKENDS), envvar=BACKEND_ENV, default="auto",
+              show_default=True,
+              help="Waar de triples staan: rdflib (referentie), oxigraph (snel), auto = oxigraph als "
+                   "pyoxigraph er is, anders rdflib.")
+@click.option("--endpoint", metavar="URL", envvar=ENDPOINT_ENV, default=None,
+              help="Bevraag een SPARQL 1.1-endpoint (bijv. http://127.0.0.1:7878/query) in plaats van "
+                   "de meegeleverde bestanden.")
 @click.version_option(package_name="armoede-kg")
-def main(data: Path | None) -> None:
+def main(data: Path | None, backend: str, endpoint: str | None) -> None:
     """armoede-kg: kennisgraaf over langdurige armoede, chronische stress en interventies."""
 
 
@@ -109,10 +145,12 @@ class QueryGroup(KgGroup):
 def _query_command(q: NamedQuery) -> click.Command:
     @format_options
     @output_options
+    @timeout_option
     @click.pass_context
-    def run(ctx: click.Context, fmt: str, lang: str, out: Path | None, force: bool, **params: Any) -> None:
+    def run(ctx: click.Context, /, fmt: str, lang: str, out: Path | None, force: bool, timeout: float,
+            **params: Any) -> None:
         kg = graph(ctx, lang)
-        table = kg.query(q.name, **params)
+        table = run_with_timeout(lambda: kg.query(q.name, **params), timeout)
         emit(render(table, fmt), out, force)
 
     cmd = click.command(name=q.name, help=_help(q), short_help=q.title.get("nl"))(run)
@@ -143,24 +181,33 @@ def query() -> None:
 @click.option("--allow-service", is_flag=True, help="Sta SERVICE (federatie) toe; standaard geweigerd.")
 @format_options
 @output_options
+@timeout_option
 @click.pass_context
 def sparql(ctx: click.Context, source: Any, allow_service: bool, fmt: str, lang: str,
-           out: Path | None, force: bool) -> None:
+           out: Path | None, force: bool, timeout: float) -> None:
     """Voer een alleen-lezen SPARQL-query uit FILE (of - voor stdin) uit."""
     text = source.read()
     kg = graph(ctx, lang)
-    emit(render(kg.sparql(text, allow_service=allow_service), fmt), out, force)
+    table = run_with_timeout(lambda: kg.sparql(text, allow_service=allow_service), timeout)
+    emit(render(table, fmt), out, force)
 
 
 # -- validate -----------------------------------------------------------------------------
 
 @main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True)
 @click.pass_context
-def validate(ctx: click.Context, fmt: str, lang: str) -> None:
-    """Valideer de graaf met SHACL en de kwaliteitscontroles (exit 0 conform, 1 niet, 2 fout)."""
-    kg = graph(ctx, lang)
+def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str) -> None:
+    """Valideer de graaf met SHACL en de kwaliteitscontroles (exit 0 conform, 1 niet, 2 fout).
+
+    Zonder FILES: de hele meegeleverde graaf. Met FILES: alleen die Turtle-bestanden, samen
+    met het vocabulaire (kern, bronnen, begrippenschema's) waarnaar ze verwijzen."""
+    if files:
+        kg = load(ctx.find_root().params.get("data"), lang=lang, files=list(files))
+    else:
+        kg = graph(ctx, lang)
     report = kg.validate()
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
@@ -189,7 +236,7 @@ def show(ctx: click.Context, label: str, kind: str | None, fmt: str, lang: str) 
     """Alles over één entiteit, per document dat het zegt."""
     kg = graph(ctx, lang)
     iri = kg.resolve(label, kind)
-    rows = [[s.predicate_label, s.value_label, kg.label(s.graph) if s.graph else ""]
+    rows = [[s.predicate_label, s.value_label, _short(str(s.graph)) if s.graph else ""]
             for s in kg.describe(iri)]
     header = ["eigenschap", "waarde", "graaf"] if lang == "nl" else ["property", "value", "graph"]
     if fmt == "table":
@@ -235,6 +282,12 @@ def _short(iri: str) -> str:
         if iri.startswith(pfx):
             return iri[len(pfx):]
     return iri
+
+
+for _command in NETWORK_COMMANDS:  # pad, vergelijkbaar, centraal, gemeenschappen, graaf
+    main.add_command(_command)
+for _command in PUBLISH_COMMANDS:  # site, serve, publish, export
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -13,12 +14,13 @@ from rdflib.term import Node
 
 from .backend import Backend, RdflibBackend
 from .errors import QueryError
-from .loader import data_files, load_dataset, load_shapes
+from .loader import data_files, user_files, load_shapes
+from .model import ModelMixin
 from .named_queries import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
+from .network import NetworkMixin
 from .paths import ontology_dir, queries_dir
 from .resolve import LabelIndex
 from .results import ResultTable
-from .sparql_guard import check_query
 from .validate import ValidationReport, merged_graph, run_qc, run_shacl
 
 LANGS = ("nl", "en")
@@ -35,7 +37,7 @@ class Statement:
     graph: URIRef | None
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(ModelMixin, NetworkMixin):
     """The armoede-kg graph behind one backend, with its named queries and shapes."""
 
     def __init__(self, backend: Backend, ontology: Path | None = None,
@@ -46,10 +48,14 @@ class KnowledgeGraph:
         if lang not in LANGS:
             raise QueryError(f"onbekende taal '{lang}' (kies nl of en)")
         self.lang = lang
+        # load() sets this to read the index from the cache (kg.cache) instead of building it
+        self.label_loader: Callable[[Backend], LabelIndex] | None = None
 
     # -- labels -------------------------------------------------------------
     @cached_property
     def labels(self) -> LabelIndex:
+        if self.label_loader is not None:
+            return self.label_loader(self.backend)
         return LabelIndex(self.backend)
 
     def resolve(self, label: str, kind: str | None = None) -> URIRef:
@@ -62,7 +68,8 @@ class KnowledgeGraph:
         return self.labels.resolve(label, kind)
 
     def label(self, iri: URIRef) -> str:
-        return self.labels.label(iri)
+        """The display label of iri in this graph's language (falling back to Dutch)."""
+        return self.labels.label(iri, self.lang)
 
     # -- named queries ------------------------------------------------------
     @cached_property
@@ -120,6 +127,10 @@ class KnowledgeGraph:
 
     def sparql(self, text: str, allow_service: bool = False) -> ResultTable:
         """Run a read-only SELECT or ASK; UPDATE and SERVICE are refused."""
+        # imported here: rdflib's SPARQL parser costs ~50 ms to import, and a named query on a
+        # fast backend does not need it
+        from .sparql_guard import check_query
+
         form = check_query(text, allow_service=allow_service)
         if form == "ask":
             return ResultTable.from_rows(["ask"], [[Literal(self.backend.ask(text))]])
@@ -130,15 +141,46 @@ class KnowledgeGraph:
 
     # -- one resource -------------------------------------------------------
     def describe(self, iri: URIRef) -> list[Statement]:
-        """Every triple with iri as subject, per named graph, with labels."""
-        ds = self.backend.dataset()
+        """Every triple with iri as subject, per named graph, with labels; claim nodes without
+        a label of their own (roles, recognitions, findings, mentions) are summarised."""
+        quads = list(self._quads_about(iri))
+        unlabelled = [o for _s, _p, o, _g in quads if isinstance(o, URIRef) and not self.labels.has_name(o)]
+        summaries = self._summaries(unlabelled) if unlabelled else {}
         out = []
-        for s, p, o, g in ds.quads((iri, None, None, None)):
+        for _s, p, o, g in quads:
             gid = g.identifier if g is not None and hasattr(g, "identifier") else g
-            out.append(Statement(p, self.label(p), o,
-                                 self.label(o) if isinstance(o, URIRef) else str(o),
+            shown = summaries.get(o) or (self.label(o) if isinstance(o, URIRef) else str(o))
+            out.append(Statement(p, display_predicate(p, self.lang, self.label), o, shown,
                                  gid if isinstance(gid, URIRef) else None))
         return sorted(out, key=lambda st: (st.predicate_label, str(st.value), str(st.graph)))
+
+    def _summaries(self, nodes: list[URIRef]) -> dict[Node, str]:
+        """One line per claim node: its kind and the values that say what it claims."""
+        values = " ".join(n.n3() for n in dict.fromkeys(nodes))
+        rows = self.backend.select(_SUMMARY_QUERY.replace("$nodes", values))
+        parts: dict[Node, dict[str, list[str]]] = {}
+        for r in rows:
+            node, prop, val = r["n"].term, str(r["p"].term).rsplit("#", 1)[-1], r["v"].term
+            shown = self.label(val) if isinstance(val, URIRef) else str(val)
+            parts.setdefault(node, {}).setdefault(prop, []).append(shown)
+        out = {}
+        for node, props in parts.items():
+            kind = ", ".join(props.get("type", []))
+            what = "; ".join(v for key in _SUMMARY_ORDER for v in props.get(key, []))
+            where = ""
+            if "inDocument" in props:
+                lines = "–".join(props.get("startLine", []) + props.get("endLine", [])[:1])
+                where = f" ({props['inDocument'][0]}{', ' + props['section'][0] if 'section' in props else ''}"
+                where += f", r. {lines})" if lines else ")"
+            out[node] = f"{kind}: {what}{where}" if what else f"{kind}{where}"
+        return out
+
+    def _quads_about(self, iri: URIRef) -> Any:
+        if isinstance(self.backend, RdflibBackend):
+            return self.backend.dataset().quads((iri, None, None, None))
+        # other backends answer SPARQL without copying the whole store into rdflib first
+        rows = self.backend.select(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {iri.n3()} ?p ?o }} }}")
+        return [(iri, r["p"].term, r["o"].term, r["g"].term) for r in rows]
 
     def search(self, text: str, kind: str | None = None) -> list[tuple[URIRef, str]]:
         return self.labels.search(text, kind)
@@ -159,13 +201,101 @@ class KnowledgeGraph:
                 "classes": self.query("statistiek-klassen").to_dicts()}
 
 
-def load(ontology: Path | str | None = None, lang: str = "nl") -> KnowledgeGraph:
-    """Load the shipped graph (or the Turtle files under `ontology`) into memory.
+BACKENDS = ("rdflib", "oxigraph", "remote")
+
+
+# Properties that say what a claim node claims, in the order they are shown.
+_SUMMARY_ORDER = ("recognitionLevel", "noFormalRecognition", "databank", "level", "lifeDomain", "scope",
+                  "coherenceField", "overviewTable", "effectivenessRating", "findingText", "statementText",
+                  "note")
+_SUMMARY_QUERY = """
+PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?n ?p ?v WHERE {
+  VALUES ?n { $nodes }
+  VALUES ?p { rdf:type ak:recognitionLevel ak:noFormalRecognition ak:databank ak:level ak:lifeDomain ak:scope
+              ak:coherenceField ak:overviewTable ak:effectivenessRating ak:findingText ak:statementText skos:note
+              ak:inDocument ak:section ak:startLine ak:endLine }
+  ?n ?p ?v .
+}
+"""
+_SUMMARY_QUERY = _SUMMARY_QUERY.replace("rdf:type", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
+
+# Display names of predicates from reused vocabularies (kern.ttl labels its own terms).
+_PREDICATE_NAMES = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": ("type", "type"),
+    "http://www.w3.org/2000/01/rdf-schema#comment": ("opmerking", "comment"),
+    "http://www.w3.org/2000/01/rdf-schema#label": ("label", "label"),
+    "http://www.w3.org/2000/01/rdf-schema#seeAlso": ("zie ook", "see also"),
+    "http://www.w3.org/2004/02/skos/core#prefLabel": ("voorkeurslabel", "preferred label"),
+    "http://www.w3.org/2004/02/skos/core#altLabel": ("alternatief label", "alternative label"),
+    "http://www.w3.org/2004/02/skos/core#hiddenLabel": ("verborgen label", "hidden label"),
+    "http://www.w3.org/2004/02/skos/core#definition": ("definitie", "definition"),
+    "http://www.w3.org/2004/02/skos/core#note": ("noot", "note"),
+    "http://www.w3.org/2004/02/skos/core#scopeNote": ("toelichting", "scope note"),
+    "http://www.w3.org/2004/02/skos/core#editorialNote": ("redactionele noot", "editorial note"),
+    "http://www.w3.org/2004/02/skos/core#inScheme": ("in schema", "in scheme"),
+    "http://www.w3.org/2004/02/skos/core#broader": ("breder begrip", "broader"),
+    "http://www.w3.org/2004/02/skos/core#narrower": ("smaller begrip", "narrower"),
+    "http://www.w3.org/2004/02/skos/core#exactMatch": ("komt exact overeen met", "exact match"),
+    "http://www.w3.org/2004/02/skos/core#closeMatch": ("komt nagenoeg overeen met", "close match"),
+    "http://purl.org/dc/terms/title": ("titel", "title"),
+    "http://purl.org/dc/terms/source": ("bron", "source"),
+    "http://purl.org/dc/terms/publisher": ("uitgever", "publisher"),
+    "http://purl.org/dc/terms/creator": ("maker", "creator"),
+    "http://purl.org/dc/terms/date": ("datum", "date"),
+    "http://purl.org/dc/terms/relation": ("verwant aan", "relation"),
+    "http://xmlns.com/foaf/0.1/homepage": ("website", "homepage"),
+    "http://purl.org/ontology/bibo/volume": ("jaargang", "volume"),
+    "http://purl.org/ontology/bibo/issue": ("nummer", "issue"),
+    "http://purl.org/ontology/bibo/pages": ("pagina's", "pages"),
+    "http://purl.org/ontology/bibo/uri": ("adres", "URI"),
+    "http://www.w3.org/ns/prov#wasDerivedFrom": ("afgeleid van", "derived from"),
+}
+
+
+def display_predicate(p: Node, lang: str, label_of: Callable[[URIRef], str]) -> str:
+    """The name to show for a predicate: its kern.ttl label, or a known name for reused terms."""
+    names = _PREDICATE_NAMES.get(str(p))
+    if names:
+        return names[0] if lang == "nl" else names[1]
+    return label_of(p) if isinstance(p, URIRef) else str(p)
+
+
+def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "rdflib",
+         endpoint: str | None = None, cache: bool | None = None,
+         files: list[Path] | None = None) -> KnowledgeGraph:
+    """Load the shipped graph (or the Turtle files under `ontology`).
+
+    backend: "rdflib" (in memory, the reference), "oxigraph" (pyoxigraph in memory, fast) or
+    "remote" (any SPARQL 1.1 endpoint, given as `endpoint`; giving an endpoint implies it).
+    cache: reuse the parsed dataset from the user cache folder (see kg.cache); None = unless
+    ARMOEDE_KG_CACHE=0.
+    files: load only the vocabulary (kern, bronnen, schemas) plus these Turtle files, each as
+    its own named graph: the way to check a file of your own against the model.
 
     >>> kg = load()
     >>> kg.backend.name
     'rdflib'
     """
-    root = Path(ontology) if ontology else ontology_dir()
-    ds = load_dataset(data_files(root))
-    return KnowledgeGraph(RdflibBackend(ds), ontology=root, lang=lang)
+    root = Path(ontology).resolve() if ontology else ontology_dir()
+    if endpoint is not None or backend == "remote":
+        from .backend_remote import RemoteBackend
+
+        if backend not in ("rdflib", "remote"):
+            raise QueryError(f"kies de backend '{backend}' of een endpoint, niet allebei")
+        if not endpoint:
+            raise QueryError("de remote backend heeft een endpoint nodig (--endpoint URL)")
+        return KnowledgeGraph(RemoteBackend(endpoint), ontology=root, lang=lang)
+    if backend not in ("rdflib", "oxigraph"):
+        raise QueryError(f"onbekende backend '{backend}' (kies uit {', '.join(BACKENDS)})")
+    from .cache import open_backend
+
+    chosen = data_files(root, knowledge=files is None)
+    if files is not None:
+        chosen += user_files(files)
+    store, label_loader = open_backend(backend, chosen, use=cache)
+    graph = KnowledgeGraph(store, ontology=root, lang=lang)
+    graph.label_loader = label_loader
+    return graph

@@ -117,10 +117,18 @@ class LabelIndex:
             e = self._entries[iri] = _Entry(iri, {}, set(), set(), False)
         return e
 
+    def has_name(self, iri: URIRef) -> bool:
+        """Whether iri has a label of its own (not just its IRI's last segment)."""
+        e = self._entries.get(iri)
+        return bool(e and e.names)
+
     def label(self, iri: URIRef, lang: str | None = None) -> str:
         """The display label: prefLabel, else rdfs:label, in lang, else Dutch, else the IRI's name."""
         e = self._entries.get(iri)
-        return e.display(lang or self.lang) if e else _local_name(iri)
+        if e:
+            return e.display(lang or self.lang)
+        # an IRI outside the project (a website, a reused vocabulary) is shown in full
+        return _local_name(iri) if str(iri).startswith("https://w3id.org/armoede-kg/") else str(iri)
 
     def matches_kind(self, iri: URIRef, kind: str | None) -> bool:
         if kind is None or kind == "entiteit":
