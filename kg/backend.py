@@ -6,7 +6,8 @@ reports what it holds. rdflib (in memory) is the reference; others must give equ
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections import OrderedDict
+from typing import Any, Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
@@ -41,22 +42,40 @@ class RdflibBackend:
 
     def __init__(self, ds: Dataset) -> None:
         self._ds = ds
+        self._prepared: OrderedDict[str, Any] = OrderedDict()
+
+    def _query(self, query: str) -> Any:
+        """rdflib parses and translates the text on every call, 30-60 ms for a named query, often
+        more than evaluating it; the algebra of a text never changes, so the last 128 are kept."""
+        prepared = self._prepared.get(query)
+        if prepared is None:
+            from rdflib.plugins.sparql.algebra import translateQuery
+            from rdflib.plugins.sparql.parser import parseQuery
+
+            # as Graph.query does: the dataset's prefixes are the query's initial namespaces
+            prepared = translateQuery(parseQuery(query), None, dict(self._ds.namespaces()))
+            self._prepared[query] = prepared
+            if len(self._prepared) > 128:
+                self._prepared.popitem(last=False)
+        else:
+            self._prepared.move_to_end(query)
+        return self._ds.query(prepared)
 
     def select(self, query: str) -> ResultTable:
-        res = self._ds.query(query)
+        res = self._query(query)
         cols = [str(v) for v in (res.vars or [])]
-        rows: list[list[Node | None]] = [list(r) for r in res]  # type: ignore[arg-type]
+        rows: list[list[Node | None]] = [list(r) for r in res]
         return ResultTable.from_rows(cols, rows)
 
     def construct(self, query: str) -> Graph:
-        res = self._ds.query(query)
+        res = self._query(query)
         g = Graph()
         for t in res:
-            g.add(t)  # type: ignore[arg-type]
+            g.add(t)
         return g
 
     def ask(self, query: str) -> bool:
-        return bool(self._ds.query(query).askAnswer)
+        return bool(self._query(query).askAnswer)
 
     def graphs(self) -> dict[URIRef, int]:
         out = {}

@@ -1,0 +1,207 @@
+"""pyoxigraph (Rust, in memory) as backend: the same answers as rdflib, orders of magnitude sooner.
+
+Each data file is loaded into its own named graph (the names kg.loader gives them) and every
+query sees the union of the named graphs as default graph, as the rdflib backend does.
+Answers come back as rdflib terms, so that callers cannot tell the backends apart.
+pyoxigraph is imported here only, so commands that never use this backend do not pay for it.
+
+Why the union is copied into the store's default graph instead of querying with
+``use_default_graph_as_union=True``: in pyoxigraph 0.5 that option yields a triple once *per
+graph* that states it (oxigraph/oxigraph#1919, fixed after 0.5 by #1920), so a fact that two
+documents state would be counted twice and non-DISTINCT queries would repeat rows. The RDF
+merge of the named graphs, held as a real (set) default graph, is what rdflib answers over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import DataFileError, KgError, QueryError
+from .results import ResultTable
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+    from .loader import DataFile
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def import_pyoxigraph() -> Any:
+    """pyoxigraph, or a one-line error saying how to get it."""
+    try:
+        import pyoxigraph
+    except ImportError:
+        raise KgError("de oxigraph-backend heeft pyoxigraph nodig: pip install 'armoede-kg[snel]'") from None
+    return pyoxigraph
+
+
+class TermConverter:
+    """pyoxigraph terms → rdflib terms, each distinct term converted once (they repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Node] = {}
+        ox = import_pyoxigraph()
+        self._named, self._blank, self._literal = ox.NamedNode, ox.BlankNode, ox.Literal
+
+    def __call__(self, term: Any) -> Node:
+        got = self._seen.get(term)
+        if got is not None:
+            return got
+        kind = type(term)
+        out: Node
+        if kind is self._named:
+            out = URIRef(term.value)
+        elif kind is self._literal:
+            if term.language:
+                out = Literal(term.value, lang=term.language)
+            else:
+                dt = term.datatype.value
+                # rdflib leaves a plain literal's datatype empty; xsd:string would not equal it
+                out = Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt))
+        elif kind is self._blank:
+            out = BNode(term.value)
+        else:
+            raise QueryError(f"term van onbekende soort in antwoord van oxigraph: {term!r}")
+        if len(self._seen) < 1_000_000:  # bound the memo on huge results
+            self._seen[term] = out
+        return out
+
+
+class OxigraphBackend:
+    """A pyoxigraph Store in memory; default graph = union of the named graphs."""
+
+    name = "oxigraph"
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        self.store = store
+        self._ds: Dataset | None = None
+
+    @classmethod
+    def from_files(cls, files: Iterable[DataFile]) -> OxigraphBackend:
+        """Parse the Turtle files into one store, each into its own named graph."""
+        ox = import_pyoxigraph()
+        store = ox.Store()
+        for f in files:
+            load_turtle(store, f.path, str(f.graph))
+        merge_into_default_graph(store)
+        return cls(store)
+
+    @classmethod
+    def from_nquads(cls, data: bytes) -> OxigraphBackend:
+        """A store from N-Quads that to_nquads wrote (the cache): named graphs and their merge
+        as default graph, already checked once, so parsed leniently."""
+        ox = import_pyoxigraph()
+        store = ox.Store()
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        return cls(store)
+
+    def to_nquads(self) -> bytes:
+        ox = import_pyoxigraph()
+        out = self.store.dump(format=ox.RdfFormat.N_QUADS)
+        assert isinstance(out, bytes)
+        return out
+
+    # -- Backend --------------------------------------------------------------------------
+    def _run(self, query: str) -> Any:
+        try:
+            return self.store.query(query)
+        except SyntaxError as exc:
+            raise QueryError(f"ongeldige SPARQL: {exc.msg}") from None
+        except OSError as exc:
+            raise KgError(f"oxigraph kon de query niet uitvoeren: {exc}") from None
+
+    def select(self, query: str) -> ResultTable:
+        res = self._run(query)
+        ox = import_pyoxigraph()
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("verwachtte een SELECT-query")
+        cols = [v.value for v in res.variables]
+        conv = TermConverter()
+        rows: list[list[Node | None]] = []
+        for sol in res:
+            rows.append([None if (t := sol[i]) is None else conv(t) for i in range(len(cols))])
+        return ResultTable.from_rows(cols, rows)
+
+    def construct(self, query: str) -> Graph:
+        res = self._run(query)
+        ox = import_pyoxigraph()
+        if not isinstance(res, ox.QueryTriples):
+            raise QueryError("verwachtte een CONSTRUCT- of DESCRIBE-query")
+        conv = TermConverter()
+        g = Graph()
+        for t in res:
+            g.add((conv(t.subject), conv(t.predicate), conv(t.object)))
+        return g
+
+    def ask(self, query: str) -> bool:
+        res = self._run(query)
+        ox = import_pyoxigraph()
+        if not isinstance(res, ox.QueryBoolean):
+            raise QueryError("verwachtte een ASK-query")
+        return bool(res)
+
+    def graphs(self) -> dict[URIRef, int]:
+        table = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        out = {}
+        for row in table:
+            g, n = row["g"].term, row["n"].term
+            if isinstance(g, URIRef) and isinstance(n, Literal):
+                out[g] = int(n)
+        return dict(sorted(out.items()))
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]:
+        """Every quad of the named graphs as rdflib terms (not the default graph: it is their merge)."""
+        ox = import_pyoxigraph()
+        conv = TermConverter()
+        for q in self.store.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield conv(q.subject), conv(q.predicate), conv(q.object), conv(q.graph_name)
+
+    def dataset(self) -> Dataset:
+        """All quads copied into an rdflib Dataset once (validation, export, networkx need rdflib)."""
+        if self._ds is None:
+            from .loader import QuietDataset
+
+            ds = QuietDataset(default_union=True)
+            graphs: dict[Node, Graph] = {}
+            for s, p, o, g in self.quads():
+                target = graphs.get(g)
+                if target is None:
+                    target = graphs[g] = ds.graph(g)  # type: ignore[arg-type]
+                target.add((s, p, o))
+            self._ds = ds
+        return self._ds
+
+
+def merge_into_default_graph(store: pyoxigraph.Store) -> None:
+    """Make the store's default graph the RDF merge (a set) of its named graphs."""
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
+    """Parse one Turtle file into a named graph of store; failures name the file and line."""
+    from pathlib import Path
+
+    ox = import_pyoxigraph()
+    p = Path(path)
+    if not p.exists():
+        raise DataFileError(f"{p}: bestand bestaat niet")
+    if p.is_dir():
+        raise DataFileError(f"{p}: is een map, geen bestand")
+    try:
+        # base IRI = the file's URI, as the rdflib loader does, so relative IRIs resolve alike
+        store.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.as_uri(),
+                        to_graph=ox.NamedNode(graph))
+    except SyntaxError as exc:
+        where = f":{exc.lineno}" if exc.lineno else ""
+        msg = " ".join(str(exc.msg).split())[:300]
+        raise DataFileError(f"{p}{where}: Turtle-syntaxfout: {msg}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{p}: geen geldige UTF-8") from None
+    except OSError as exc:
+        raise DataFileError(f"{p}: kan niet gelezen worden ({exc.strerror or exc})") from None
