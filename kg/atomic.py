@@ -30,6 +30,10 @@ def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> Pa
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp creates 0600; give the file the mode an ordinary open() would (umask applies)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
