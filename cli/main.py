@@ -12,11 +12,11 @@ from typing import Any
 import click
 
 from kg.atomic import write_atomic
-from kg.timeout import run_with_timeout
 from kg.errors import EXIT_INTERNAL, EXIT_NOT_CONFORM, KgError
 from kg.graph import LANGS, KnowledgeGraph, load
 from kg.named_queries import NamedQuery, load_named_queries
 from kg.paths import queries_dir
+from kg.timeout import run_with_timeout
 
 from .formatting import FORMATS, render, render_records
 from .network_cmds import COMMANDS as NETWORK_COMMANDS
@@ -204,10 +204,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str) -
 
     Zonder FILES: de hele meegeleverde graaf. Met FILES: alleen die Turtle-bestanden, samen
     met het vocabulaire (kern, bronnen, begrippenschema's) waarnaar ze verwijzen."""
-    if files:
-        kg = load(ctx.find_root().params.get("data"), lang=lang, files=list(files))
-    else:
-        kg = graph(ctx, lang)
+    kg = load(ctx.find_root().params.get("data"), lang=lang, files=list(files)) if files else graph(ctx, lang)
     report = kg.validate()
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -14,7 +14,7 @@ from rdflib.term import Node
 
 from .backend import Backend, RdflibBackend
 from .errors import QueryError
-from .loader import data_files, user_files, load_shapes
+from .loader import data_files, load_shapes, user_files
 from .model import ModelMixin
 from .named_queries import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
 from .network import NetworkMixin
@@ -161,6 +161,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
         parts: dict[Node, dict[str, list[str]]] = {}
         for r in rows:
             node, prop, val = r["n"].term, str(r["p"].term).rsplit("#", 1)[-1], r["v"].term
+            if node is None:
+                continue
             shown = self.label(val) if isinstance(val, URIRef) else str(val)
             parts.setdefault(node, {}).setdefault(prop, []).append(shown)
         out = {}

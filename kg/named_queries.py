@@ -18,6 +18,7 @@ pattern matches anything. Raw user text never enters the query.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,7 +154,7 @@ def sparql_term(term: Node) -> str:
     return text.replace("\t", "\\t") if isinstance(term, Literal) else text
 
 
-def bind(text: str, values: dict[str, Node]) -> str:
+def bind(text: str, values: Mapping[str, Node]) -> str:
     """Replace each `$name` slot whose name is in values by that term's n3() form."""
 
     def sub(m: re.Match[str]) -> str:
