@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
-import kg
 from kg.cli.main import main
 
+import kg
+
 DATA = Path(__file__).parent / "data"
+
+# the site and a live `armoede-kg serve` for the publication tests
+pytest_plugins = ["publish_support"]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,203 @@
+"""Publishing commands: site, serve, publish, export.
+
+Registered on the main group in cli/main.py. Like network_cmds, this module imports
+cli.main only inside the commands (main imports this one), for the shared graph loader.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.atomic import write_atomic
+from kg.errors import EXIT_NOT_CONFORM, KgError
+from kg.graph import LANGS, KnowledgeGraph
+from kg.publish.rdfio import FORMATS as EXPORT_FORMATS
+from kg.publish.rdfio import serialize_dataset
+from kg.publish.site import DEFAULT_ENDPOINT, MARKER, write_site
+from kg.publish.store import DEFAULT_GRAPH, PASSWORD_ENV
+from kg.publish.store import publish as push_graphs
+from kg.publish.store import verify as verify_store
+
+from .formatting import render_records
+
+
+def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
+    from .main import graph  # the shared loader (--data, --backend, --endpoint)
+
+    return graph(ctx, lang)
+
+
+def _lang_option(f: Any) -> Any:
+    return click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
+                        help="Taal van de pagina's en meldingen.")(f)
+
+
+# -- site -----------------------------------------------------------------------------------
+
+@click.command("site")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--sparql-endpoint", "endpoint", default=DEFAULT_ENDPOINT, show_default=True, metavar="URL",
+              help="Adres van het SPARQL-endpoint in de VoID/DCAT-beschrijving.")
+@click.option("--force", is_flag=True, help="Vervang ook een niet-lege map die geen armoede-kg-site is.")
+@_lang_option
+@click.pass_context
+def site(ctx: click.Context, out: Path, endpoint: str, force: bool, lang: str) -> None:
+    """Schrijf de statische linked-data-publicatie naar map OUT (atomair, deterministisch).
+
+    Per resource een HTML-pagina, Turtle, JSON-LD en N-Triples; indexen per klasse en per
+    brondocument; ontologiedocumentatie; VoID/DCAT; JSON-LD-context; .htaccess en
+    nginx-configuratie voor content negotiation."""
+    kg = _graph(ctx, lang)
+    report = write_site(kg, out, endpoint=endpoint, force=force)
+    click.echo(f"site geschreven: {report.out} ({report.resources} resources, {report.files} bestanden, "
+               f"{report.bytes / 1e6:.1f} MB)")
+
+
+# -- serve ----------------------------------------------------------------------------------
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--base-iri", default=None, metavar="URL",
+              help="Waar de server bereikbaar is (standaard http://HOST:PORT/); <base-iri>id/… "
+                   "staat voor https://w3id.org/armoede-kg/id/….")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Serveer een met `armoede-kg site` geschreven map (standaard: bij de start bouwen).")
+@click.option("--see-other", is_flag=True,
+              help="Beantwoord resource-IRI's met 303 See Other (W3C Cool URIs) in plaats van 200 "
+                   "met Content-Location.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Maximale duur van één SPARQL-query in seconden.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Maximaal aantal resultaatrijen (of triples) per query.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
+              help="Aantal query-processen (elk met een eigen kopie van de graaf).")
+@click.option("--memory-mb", default=3072, show_default=True, type=click.IntRange(min=0),
+              help="Geheugenlimiet per query-proces (0 = geen).")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              default="warning", show_default=True)
+@_lang_option
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_dir: Path | None,
+          see_other: bool, timeout: float, max_rows: int, workers: int, memory_mb: int,
+          log_level: str, lang: str) -> None:
+    """Serveer de site met content negotiation en een alleen-lezen SPARQL-endpoint op /sparql."""
+    try:
+        from kg.server import ServerConfig
+        from kg.server import serve as run_server
+    except ImportError as exc:
+        raise KgError(f"serve heeft starlette en uvicorn nodig ({exc.name} ontbreekt): "
+                      "pip install 'armoede-kg[publiceren]'") from None
+    from kg.publish.querypool import QueryPool
+
+    root = ctx.find_root().params
+    if root.get("endpoint"):
+        raise KgError("serve werkt op de lokale bestanden; --endpoint hoort bij query, sparql en show")
+    kg = _graph(ctx, lang)
+    if site_dir is None:
+        tmp = Path(tempfile.mkdtemp(prefix="armoede-kg-site-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        click.echo("site bouwen …", err=True)
+        site_dir = write_site(kg, tmp / "site").out
+    elif not (site_dir / MARKER).exists():
+        raise KgError(f"{site_dir}: geen armoede-kg-site (maak er een met `armoede-kg site {site_dir}`)")
+    shown_host = f"[{host}]" if ":" in host else host
+    base = base_iri or f"http://{shown_host}:{port}/"
+    if not base.startswith(("http://", "https://")):
+        raise KgError(f"--base-iri '{base}' is geen http(s)-adres")
+    config = ServerConfig(site=site_dir, base_iri=base if base.endswith("/") else base + "/", see_other=see_other)
+    pool = QueryPool(root.get("data"), workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
+    click.echo(f"query-processen starten ({workers}) …", err=True)
+    pool.start()
+    try:
+        click.echo(f"armoede-kg serveert {config.base_iri} (SPARQL: {config.base_iri}sparql) — stoppen met Ctrl-C",
+                   err=True)
+        run_server(config, pool, kg, host, port, log_level)
+    finally:
+        pool.close()
+
+
+# -- publish --------------------------------------------------------------------------------
+
+@click.command("publish")
+@click.option("--store", required=True, metavar="URL",
+              help="Graph Store Protocol-endpoint, bijv. http://127.0.0.1:7878/store (Oxigraph), "
+                   "http://localhost:3030/ds/data (Fuseki).")
+@click.option("--user", default=None, help=f"Gebruikersnaam; het wachtwoord komt uit ${PASSWORD_ENV}.")
+@click.option("--no-verify", is_flag=True, help="Niet teruglezen en vergelijken na het plaatsen.")
+@click.option("--verify-only", is_flag=True, help="Niets plaatsen, alleen vergelijken.")
+@click.option("--merge-default", is_flag=True,
+              help="Zet ook de vereniging van alle grafen in de standaardgraaf van de store (voor stores "
+                   "waarvan de standaardgraaf een eigen graaf is, zoals Oxigraph zonder --union-default-graph).")
+@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(min=1),
+              help="Wachttijd per HTTP-verzoek in seconden.")
+@click.pass_context
+def publish(ctx: click.Context, store: str, user: str | None, no_verify: bool, verify_only: bool,
+            merge_default: bool, timeout: float) -> None:
+    """Plaats elke benoemde graaf in een triple store (PUT per graaf, vervangend) en controleer
+    daarna de aantallen triples (exit 0 gelijk, 1 verschil, 2 fout)."""
+    import os
+
+    if no_verify and verify_only:
+        raise click.UsageError("--no-verify en --verify-only sluiten elkaar uit")
+    password = os.environ.get(PASSWORD_ENV)
+    kg = _graph(ctx, "nl")
+    if verify_only:
+        report = verify_store(kg, store, user, password, timeout, merge_default=merge_default)
+    else:
+        report = push_graphs(kg, store, user, password, timeout, verify=not no_verify,
+                             merge_default=merge_default)
+    rows = []
+    for g in report.graphs:
+        stored = "" if g.stored is None else str(g.stored)
+        same = "" if g.same is None else ("ja" if g.ok else "NEE")
+        rows.append([_short(str(g.graph)), str(g.sent), stored, same])
+    click.echo(render_records(["graaf", "triples", "in store", "gelijk"], rows, "table"))
+    named = [g for g in report.graphs if g.graph != DEFAULT_GRAPH]
+    what = f"{len(named)} grafen ({sum(g.sent for g in named)} triples)" + (
+        " en de standaardgraaf" if len(named) < len(report.graphs) else "")
+    if not report.verified:
+        click.echo(f"{what} geplaatst in {store}; niet gecontroleerd")
+    elif report.ok:
+        verb = "gecontroleerd" if verify_only else "geplaatst en gecontroleerd"
+        click.echo(f"{what} {verb}: {store}")
+    else:
+        bad = [_short(str(g.graph)) for g in report.graphs if not g.ok]
+        click.echo(f"verschil in {len(bad)} graaf/grafen: {', '.join(bad)}", err=True)
+        ctx.exit(EXIT_NOT_CONFORM)
+
+
+def _short(iri: str) -> str:
+    if iri == str(DEFAULT_GRAPH):
+        return "(standaardgraaf)"
+    base = "https://w3id.org/armoede-kg/graaf/"
+    return iri[len(base):] if iri.startswith(base) else iri
+
+
+# -- export ---------------------------------------------------------------------------------
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="ttl", show_default=True,
+              help="ttl, nt en xml: de vereniging van alle grafen; nq, trig en jsonld: met benoemde grafen.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Schrijf naar dit bestand (atomair) in plaats van naar stdout.")
+@click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
+    """Exporteer de hele graaf als RDF (deterministisch: zelfde graaf, zelfde bytes)."""
+    kg = _graph(ctx, "nl")
+    text = serialize_dataset(kg.backend.dataset(), fmt)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(out, text, force=force)
+        click.echo(f"geschreven: {out}", err=True)
+
+
+COMMANDS = (site, serve, publish, export)

@@ -1,0 +1,271 @@
+"""`armoede-kg site OUT/`: the whole static linked-data publication, written atomically.
+
+Layout (paths mirror the IRIs under https://w3id.org/armoede-kg/):
+
+    index.html, documenten.html, style.css, sparql.html    home, documents, query page
+    id/<kind>/<slug>.{html,ttl,jsonld,nt}                    one resource
+    graaf/<graph>.{html,ttl,jsonld,nt}                       one named graph (all its triples)
+    ontologie.{html,ttl,jsonld,nt}, vormen.ttl, context.jsonld
+    klasse/<prefix>-<Class>.html                             index per class
+    void.{html,ttl,jsonld,nt}                                VoID + DCAT
+    dump/armoede-kg.{trig,nq}                                the whole dataset
+    .htaccess, nginx-armoede-kg.conf                         content negotiation
+
+The site is built in a temporary folder beside OUT and then swapped in (an atomic exchange
+where the kernel offers renameat2, else two renames): a failure leaves the old site as it
+was. Output is deterministic: sorted everywhere, no timestamps but the version date.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from ..errors import KgError, OutputError
+from ..graph import KnowledgeGraph
+from ..loader import SHAPES_FILE, load_shapes
+from ..named_queries import bind
+from ..terms import BASE
+from . import html as pages
+from .conneg import htaccess, nginx_snippet
+from .context import context_document
+from .model import KERN_GRAPH, SiteModel, rel_path
+from .rdfio import jsonld, nquads, ntriples, quads_of, trig, turtle
+from .shapes_doc import class_constraints
+from .void import DatasetInfo, Dump, dataset_info, example_resources, void_triples
+
+MARKER = ".armoede-kg-site"
+DEFAULT_ENDPOINT = BASE + "sparql"
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    """What was written."""
+
+    out: Path
+    files: int
+    resources: int
+    bytes: int
+
+
+def query_examples(kg: KnowledgeGraph) -> list[pages.Example]:
+    """The named queries as runnable SPARQL, each parameter bound to the example its help
+    text gives ('bijv. Krachtwerk') where that resolves, else left as a variable."""
+    out = []
+    for name, q in sorted(kg.named_queries.items()):
+        values: dict[str, Node] = {"taal": Literal(kg.lang)}
+        for p in q.params:
+            sample = _example_value(p.help.get("nl", ""))
+            if sample is None:
+                continue
+            try:
+                values[p.name] = kg._term_for(p.kind, sample)
+            except KgError:
+                continue
+        # the header block (name, titles, parameters) becomes the example's title; the shown
+        # query starts at its first line of SPARQL
+        lines = q.text.splitlines()
+        start = next((i for i, line in enumerate(lines) if not line.startswith("#")), 0)
+        body = "\n".join(lines[start:]) + "\n"
+        out.append(pages.Example(name, q.label(kg.lang), bind(body, values)))
+    return out
+
+
+def _example_value(help_text: str) -> str | None:
+    for marker in ("bijv. ", "e.g. "):
+        if marker in help_text:
+            return help_text.split(marker, 1)[1].strip().rstrip(".") or None
+    return None
+
+
+class _Writer:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files = 0
+        self.bytes = 0
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        self.files += 1
+        self.bytes += len(data)
+
+
+def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT) -> SiteReport:
+    """Write every file of the site into root (an empty folder)."""
+    model = SiteModel(kg.backend.dataset(), kg.lang)
+    info = dataset_info(model)
+    site = pages.SiteInfo(title=info.title.get(kg.lang) or info.title.get("nl", "armoede-kg"),
+                          version=info.version, version_date=info.version_date, licence=info.licence, lang=kg.lang)
+    w = _Writer(root)
+    graphs = quads_of(model.ds)
+
+    def ctx(rel: str) -> pages.PageContext:
+        return pages.PageContext(model, rel, site)
+
+    w.write("style.css", pages.CSS)
+    w.write(MARKER, "armoede-kg static site; `armoede-kg site` replaces this folder as a whole.\n")
+
+    for iri in model.published:
+        rel = rel_path(iri)
+        if iri == model.ontology_iri:
+            continue
+        if iri in graphs:
+            triples = graphs[iri]
+            w.write(rel + ".html", pages.graph_page(ctx(rel), iri))
+            w.write(rel + ".jsonld", jsonld(triples))
+        else:
+            triples = [(iri, f.predicate, f.value) for f in model.facts(iri)]
+            w.write(rel + ".html", pages.resource_page(ctx(rel), iri))
+            w.write(rel + ".jsonld", jsonld(triples, subject=iri))
+        w.write(rel + ".ttl", turtle(triples))
+        w.write(rel + ".nt", ntriples(triples))
+    # Graphs that hold no description of themselves still get their page and files.
+    for g, triples in graphs.items():
+        if g not in set(model.published) and str(g).startswith(BASE) and "#" not in str(g):
+            rel = rel_path(g)
+            w.write(rel + ".html", pages.graph_page(ctx(rel), g))
+            w.write(rel + ".ttl", turtle(triples))
+            w.write(rel + ".jsonld", jsonld(triples))
+            w.write(rel + ".nt", ntriples(triples))
+
+    for cls, members in model.instances.items():
+        rel = pages.class_index_rel(cls)
+        w.write(rel + ".html", pages.class_index_page(ctx(rel), cls, members))
+    for cls in model.ontology_classes:  # classes without instances still get an (empty) index
+        if cls not in model.instances:
+            rel = pages.class_index_rel(cls)
+            w.write(rel + ".html", pages.class_index_page(ctx(rel), cls, []))
+    w.write("documenten.html", pages.documents_page(ctx("documenten")))
+
+    shapes = load_shapes(kg.ontology_dir)
+    kern = graphs.get(KERN_GRAPH, [])
+    w.write("ontologie.html", pages.ontology_page(ctx("ontologie"), class_constraints(model, shapes, kg.lang)))
+    w.write("ontologie.ttl", turtle(kern))
+    w.write("ontologie.jsonld", jsonld(kern))
+    w.write("ontologie.nt", ntriples(kern))
+    w.write("vormen.ttl", (kg.ontology_dir / SHAPES_FILE).read_text(encoding="utf-8"))
+    w.write("context.jsonld", context_document(model))
+
+    dumps = []
+    for ext, media, eu, text in (("trig", "application/trig", "RDF_TRIG", trig(graphs)),
+                                 ("nq", "application/n-quads", "RDF_N_QUADS", nquads(graphs))):
+        rel = f"dump/armoede-kg.{ext}"
+        w.write(rel, text)
+        dumps.append(Dump(rel, media, eu, len(text.encode("utf-8"))))
+    described = void_triples(model, info, endpoint, dumps)
+    w.write("void.ttl", turtle(described))
+    w.write("void.jsonld", jsonld(described))
+    w.write("void.nt", ntriples(described))
+    w.write("void.html", pages.void_page(ctx("void"), _void_rows(ctx("void"), model, info, endpoint),
+                                         list(model.graph_sizes.items())))
+
+    examples = query_examples(kg)
+    w.write("sparql.html", pages.query_page(ctx("sparql"), examples, examples[0].text if examples else "",
+                                            endpoint="sparql"))
+    w.write("index.html", pages.home_page(ctx("index"), info.description.get(kg.lang, ""),
+                                          example_resources(model)))
+    proxy = endpoint.rsplit("/sparql", 1)[0] if not endpoint.startswith(BASE) else None
+    w.write(".htaccess", htaccess(proxy))
+    w.write("nginx-armoede-kg.conf", nginx_snippet())
+    return SiteReport(root, w.files, len(model.published), w.bytes)
+
+
+def _void_rows(ctx: pages.PageContext, model: SiteModel, info: DatasetInfo,
+               endpoint: str) -> list[tuple[str, str]]:
+    e = pages.e
+    nl = ctx.lang == "nl"
+    rows = [("titel" if nl else "title", e(info.title.get(ctx.lang, ""))),
+            ("beschrijving" if nl else "description", e(info.description.get(ctx.lang, ""))),
+            ("licentie" if nl else "licence", f'<a class="ext" href="{e(info.licence)}">{e(info.licence)}</a>'),
+            ("versie" if nl else "version", e(info.version)),
+            ("versiedatum" if nl else "version date", e(info.version_date)),
+            ("triples", str(sum(model.graph_sizes.values()))),
+            ("resources", str(len(model.published))),
+            ("SPARQL-endpoint", f"<code>{e(endpoint)}</code>"),
+            ("IRI-ruimte" if nl else "URI space", f"<code>{e(BASE)}id/</code>"),
+            ("voorbeelden" if nl else "examples", ", ".join(ctx.link(x) for x in example_resources(model))),
+            ("dumps", f'<a href="{e(ctx.href("dump/armoede-kg", ".trig"))}">TriG</a> · '
+                      f'<a href="{e(ctx.href("dump/armoede-kg", ".nq"))}">N-Quads</a>')]
+    return rows
+
+
+def write_site(kg: KnowledgeGraph, out: Path | str, endpoint: str = DEFAULT_ENDPOINT,
+               force: bool = False) -> SiteReport:
+    """Build the site beside out and swap it in; the old site survives any failure."""
+    target = Path(out)
+    _check_target(target, force)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{target}: map {parent} bestaat niet")
+    with _temp_dir(parent, target.name) as tmp:
+        report = build_site(kg, tmp, endpoint)
+        _swap_in(tmp, target)
+    return SiteReport(target, report.files, report.resources, report.bytes)
+
+
+def _check_target(target: Path, force: bool) -> None:
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: bestaat en is geen map")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists() and not force:
+        raise OutputError(f"{target}: map is niet leeg en geen armoede-kg-site "
+                          "(kies een lege map, of gebruik --force om haar te vervangen)")
+
+
+@contextmanager
+def _temp_dir(parent: Path, name: str) -> Iterator[Path]:
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{name}.bouw-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"{parent}: kan geen tijdelijke map maken ({exc.strerror})") from None
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    rc = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(rc == 0)
+
+
+def _swap_in(tmp: Path, target: Path) -> None:
+    """Put tmp at target; afterwards tmp holds the old site (or nothing) and is removed by
+    the caller."""
+    try:
+        if not target.exists():
+            os.rename(tmp, target)
+            return
+        if _exchange(tmp, target):
+            return
+        old = target.with_name(f".{target.name}.oud-{os.getpid()}")
+        os.rename(target, old)
+        try:
+            os.rename(tmp, target)
+        except OSError:
+            os.rename(old, target)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise OutputError(f"{target}: site kon niet geplaatst worden ({exc.strerror})") from None

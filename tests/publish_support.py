@@ -1,0 +1,92 @@
+"""Fixtures for the publication tests (test_site, test_server, test_browser,
+test_publish_store): the static site built once, and a real `armoede-kg serve` on a free
+loopback port serving it. Loaded by conftest.py through pytest_plugins."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.publish.site import write_site
+
+# The server under test: a row limit small enough to reach with a small query, and a time
+# limit generous for the slowest named query on a 2-core machine (test_server starts one
+# more server with a 1 s limit for the timeout test).
+TIMEOUT_S = 60
+MAX_ROWS = 2000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`armoede-kg site` of the shipped graph, written once for the session."""
+    out = tmp_path_factory.mktemp("publicatie") / "site"
+    write_site(kg.load(), out)
+    return out
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    base: str  # 'http://127.0.0.1:PORT/'
+    process: subprocess.Popen[bytes]
+
+    def url(self, path: str) -> str:
+        return self.base + path.lstrip("/")
+
+
+def start_server(site: Path, *extra: str, ready_path: str = "") -> LiveServer:
+    """Start `armoede-kg serve` in its own process and wait until it answers."""
+    port = free_port()
+    cmd = [sys.executable, "-c", "from kg.cli.main import main; main()", "serve", "--site", str(site),
+           "--port", str(port), "--workers", "2", "--timeout", str(TIMEOUT_S), "--max-rows", str(MAX_ROWS), *extra]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while True:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            pytest.fail(f"armoede-kg serve stopped at start-up: {err.strip()}")
+        try:
+            with urllib.request.urlopen(base + ready_path, timeout=2) as resp:
+                if resp.status == 200:
+                    return LiveServer(base, proc)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"armoede-kg serve did not answer on {base} within 120 s")
+        time.sleep(0.2)
+
+
+def stop_server(server: LiveServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+    if server.process.stderr:
+        server.process.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(published_site: Path) -> Iterator[LiveServer]:
+    """A real `armoede-kg serve --site …` (uvicorn) on a free port on 127.0.0.1."""
+    server = start_server(published_site)
+    yield server
+    stop_server(server)
