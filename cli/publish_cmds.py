@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,21 @@ from .formatting import render_records
 
 
 def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
+    """The graph whose terms are written out, exactly as the Turtle files state them.
+
+    These commands write the data itself (files, pages, a store), so they read the files
+    with rdflib, the reference, whatever --backend says: pyoxigraph keeps numbers in
+    canonical form ("10.0"^^xsd:decimal comes back as "10"), a different RDF term, and an
+    export through it would not read back isomorphic to the files. With --endpoint the
+    remote store is the source, and its terms are written as it gives them."""
+    from kg.graph import load
+
     from .main import graph  # the shared loader (--data, --backend, --endpoint)
 
-    return graph(ctx, lang)
+    root = ctx.find_root().params
+    if root.get("endpoint"):
+        return graph(ctx, lang)
+    return load(root.get("data"), lang=lang, backend="rdflib")
 
 
 def _lang_option(f: Any) -> Any:
@@ -61,6 +74,18 @@ def site(ctx: click.Context, out: Path, endpoint: str, force: bool, lang: str) -
 
 # -- serve ----------------------------------------------------------------------------------
 
+SERVE_ENV_PREFIX = "ARMOEDE_KG_SERVE_"
+
+
+def _limit(name: str, default: float, kind: click.ParamType[Any], help: str) -> Callable[[Any], Any]:
+    """A limit of `serve`, also settable from the environment: --max-rows is
+    ARMOEDE_KG_SERVE_MAX_ROWS (for a service manager or a container)."""
+    env = SERVE_ENV_PREFIX + name.lstrip("-").replace("-", "_").upper()
+    option: Callable[[Any], Any] = click.option(name, default=default, show_default=True, type=kind, envvar=env,
+                                                show_envvar=True, help=help)
+    return option
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -72,21 +97,26 @@ def site(ctx: click.Context, out: Path, endpoint: str, force: bool, lang: str) -
 @click.option("--see-other", is_flag=True,
               help="Beantwoord resource-IRI's met 303 See Other (W3C Cool URIs) in plaats van 200 "
                    "met Content-Location.")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Maximale duur van één SPARQL-query in seconden.")
-@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
-              help="Maximaal aantal resultaatrijen (of triples) per query.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
-              help="Aantal query-processen (elk met een eigen kopie van de graaf).")
-@click.option("--memory-mb", default=3072, show_default=True, type=click.IntRange(min=0),
-              help="Geheugenlimiet per query-proces (0 = geen).")
+# 30 s: the slowest named query (onenigheden) takes ~10 s alone in rdflib on 2 cores, more under load
+@_limit("--timeout", 30.0, click.FloatRange(min=0.1), "Maximale duur van één SPARQL-query in seconden.")
+@_limit("--max-rows", 10_000, click.IntRange(min=1), "Maximaal aantal resultaatrijen (of triples) per query.")
+@_limit("--workers", 2, click.IntRange(1, 32), "Aantal query-processen (elk met een eigen kopie van de graaf).")
+@_limit("--memory-mb", 3072, click.IntRange(min=0), "Geheugenlimiet per query-proces (0 = geen).")
+@_limit("--max-queued", 32, click.IntRange(min=1),
+        "Maximaal aantal queries dat tegelijk loopt of op een proces wacht; daarboven 503.")
+@_limit("--max-query-bytes", 64 * 1024, click.IntRange(min=1),
+        "Maximale grootte van een POST-body (de query) in bytes; daarboven 413, ongelezen.")
+@_limit("--client-timeout", 10.0, click.FloatRange(min=0.1),
+        "Seconden die een client krijgt om één verzoek (headers en body) te versturen; daarna "
+        "wordt de verbinding gesloten (trage clients, slowloris).")
+@_limit("--keep-alive", 5, click.IntRange(min=1), "Seconden dat een inactieve keep-alive-verbinding open blijft.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="warning", show_default=True)
 @_lang_option
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_dir: Path | None,
-          see_other: bool, timeout: float, max_rows: int, workers: int, memory_mb: int,
-          log_level: str, lang: str) -> None:
+          see_other: bool, timeout: float, max_rows: int, workers: int, memory_mb: int, max_queued: int,
+          max_query_bytes: int, client_timeout: float, keep_alive: int, log_level: str, lang: str) -> None:
     """Serveer de site met content negotiation en een alleen-lezen SPARQL-endpoint op /sparql."""
     try:
         from kg.server import ServerConfig
@@ -111,14 +141,15 @@ def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_d
     base = base_iri or f"http://{shown_host}:{port}/"
     if not base.startswith(("http://", "https://")):
         raise KgError(f"--base-iri '{base}' is geen http(s)-adres")
-    config = ServerConfig(site=site_dir, base_iri=base if base.endswith("/") else base + "/", see_other=see_other)
+    config = ServerConfig(site=site_dir, base_iri=base if base.endswith("/") else base + "/", see_other=see_other,
+                          max_query_bytes=max_query_bytes, client_timeout=client_timeout, max_queued=max_queued)
     pool = QueryPool(root.get("data"), workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
     click.echo(f"query-processen starten ({workers}) …", err=True)
     pool.start()
     try:
         click.echo(f"armoede-kg serveert {config.base_iri} (SPARQL: {config.base_iri}sparql) — stoppen met Ctrl-C",
                    err=True)
-        run_server(config, pool, kg, host, port, log_level)
+        run_server(config, pool, kg, host, port, log_level, keep_alive)
     finally:
         pool.close()
 

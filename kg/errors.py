@@ -56,5 +56,9 @@ class QueryTimeoutError(QueryError):
     """A query ran longer than its time limit."""
 
 
+class UpdateNotAllowedError(QueryError):
+    """SPARQL UPDATE sent where only queries are allowed (the endpoint answers 403)."""
+
+
 class OutputError(KgError):
     """An output file cannot be written."""

@@ -16,25 +16,33 @@ Routes, relative to the path of --base-iri (default http://127.0.0.1:8000/):
 Each request path maps to an IRI under https://w3id.org/armoede-kg/ by swapping the
 base: with --base-iri http://127.0.0.1:8000/ the path /id/interventie/krachtwerk is
 https://w3id.org/armoede-kg/id/interventie/krachtwerk.
+
+Limits (docs/security.md): a query body over max_query_bytes is refused unread (413); a
+client gets client_timeout seconds to send a request (slowloris: the connection is closed;
+a stalled body: 408); at most max_queued queries run or wait for a worker (then 503); the
+query text is parsed only in the workers, under their time limit, never on the event loop;
+a file is served only if its real path lies inside the site folder.
 """
 
 from __future__ import annotations
 
+import asyncio
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .errors import KgError, QueryError, QueryTimeoutError
+from .errors import KgError, QueryError, QueryTimeoutError, UpdateNotAllowedError
 from .graph import KnowledgeGraph
 from .publish import html as pages
 from .publish.conneg import DOCUMENTS, EXT_TYPES, RESOURCE_TYPES, THING_PREFIXES, negotiate, representation
@@ -45,6 +53,12 @@ from .publish.sparql_results import CHARSET, FORMAT_PARAM, offers, render
 from .publish.void import dataset_info
 
 MAX_QUERY_BYTES = 64 * 1024
+# h11's limit on a request line plus headers (its default, stated here so that the documentation
+# and the server agree): a head still incomplete past it is refused with 400, so memory per
+# connection stays bounded (a head that arrives whole in one read may be a little longer).
+# Long queries go by POST.
+MAX_HEAD_BYTES = 16 * 1024
+READ_ONLY = "SPARQL UPDATE is niet toegestaan: dit endpoint is alleen-lezen"
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,9 @@ class ServerConfig:
     site: Path
     base_iri: str = "http://127.0.0.1:8000/"
     see_other: bool = False
+    max_query_bytes: int = MAX_QUERY_BYTES  # a POST body beyond this is refused (413) unread
+    client_timeout: float = 10.0  # seconds a client may take to send one request, head and body
+    max_queued: int = 32  # queries running or waiting for a worker; one more is refused (503)
 
     @property
     def base_path(self) -> str:
@@ -62,23 +79,46 @@ class ServerConfig:
         return path if path.endswith("/") else path + "/"
 
 
+def _shown(value: str, limit: int = 40) -> str:
+    """A user's value inside a one-line message: control characters escaped, cut short."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _plain(status: int, message: str, headers: dict[str, str] | None = None) -> PlainTextResponse:
     return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status, headers=headers)
 
 
-def _is_update(text: str) -> bool:
+class _Refused(Exception):
+    """A request turned away before its query runs: status and one-line message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+async def _read_body(request: Request, limit: int, seconds: float) -> bytes:
+    """The request body, at most `limit` bytes, within `seconds`. Never reads more than
+    limit + one chunk: a large body is refused by its Content-Length before any of it is read,
+    or as soon as the stream passes the limit (chunked uploads)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > limit:
+        raise _Refused(413, f"query te lang (meer dan {limit} bytes)")
+    data = bytearray()
+
+    async def pull() -> None:
+        async for chunk in request.stream():
+            data.extend(chunk)
+            if len(data) > limit:
+                raise _Refused(413, f"query te lang (meer dan {limit} bytes)")
+
     try:
-        parseQuery(text)
-        return False
-    except ParseException:
-        pass
-    except Exception:  # noqa: BLE001 - a broken query is not an update
-        return False
-    try:
-        parseUpdate(text)
-    except Exception:  # noqa: BLE001
-        return False
-    return True
+        await asyncio.wait_for(pull(), seconds)
+    except asyncio.TimeoutError:
+        raise _Refused(408, f"de query kwam niet binnen {seconds:g} s binnen") from None
+    except ClientDisconnect:
+        raise _Refused(400, "de verbinding werd verbroken tijdens het versturen") from None
+    return bytes(data)
 
 
 def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Starlette:
@@ -91,6 +131,9 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
     examples = query_examples(kg)
     by_name = {x.name: x for x in examples}
     base = config.base_path
+    # Queries wait for a worker in threads of their own: the shared thread pool also serves
+    # the site's files, and must not be taken by queries queueing for the workers.
+    queries = anyio.CapacityLimiter(config.max_queued)
 
     def ctx(rel: str) -> pages.PageContext:
         return pages.PageContext(model, rel, frame_info)
@@ -104,21 +147,23 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         params = dict(request.query_params)
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = await request.body()
-            if len(body) > MAX_QUERY_BYTES:
-                return _plain(413, f"query te lang (meer dan {MAX_QUERY_BYTES} bytes)")
+            try:
+                body = await _read_body(request, config.max_query_bytes, config.client_timeout)
+            except _Refused as exc:
+                # the rest of the body is not read: close the connection instead of draining it
+                return _plain(exc.status, str(exc), {"Connection": "close"})
             if ctype == "application/x-www-form-urlencoded":
                 form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
                 params.update({k: v[0] for k, v in form.items() if v})
             elif ctype == "application/sparql-query":
                 params["query"] = body.decode("utf-8", "replace")
             elif ctype == "application/sparql-update":
-                return _plain(403, "SPARQL UPDATE is niet toegestaan: dit endpoint is alleen-lezen")
+                return _plain(403, READ_ONLY)
             else:
                 return _plain(415, "stuur de query als application/x-www-form-urlencoded (query=…) "
                                    "of als application/sparql-query")
         if "update" in params:
-            return _plain(403, "SPARQL UPDATE is niet toegestaan: dit endpoint is alleen-lezen")
+            return _plain(403, READ_ONLY)
         if "default-graph-uri" in params or "named-graph-uri" in params:
             return _plain(400, "default-graph-uri en named-graph-uri worden niet ondersteund; "
                                "gebruik FROM / GRAPH in de query (de standaardgraaf is de vereniging van alle grafen)")
@@ -130,11 +175,14 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
                 ex = by_name.get(params.get("voorbeeld", ""))
                 return query_page(ex.text if ex else (examples[0].text if examples else ""))
             return _plain(400, "geen query: geef de parameter 'query'")
-        if _is_update(text):
-            msg = "SPARQL UPDATE is niet toegestaan: dit endpoint is alleen-lezen"
-            return query_page(text, error=msg, status=403) if wants_html else _plain(403, msg)
+        if queries.borrowed_tokens >= queries.total_tokens:
+            return _plain(503, "het endpoint is bezet (te veel queries tegelijk); probeer het later opnieuw",
+                          {"Retry-After": "5"})
         try:
-            outcome: QueryOutcome = await run_in_threadpool(pool.run, text)
+            # parsing happens in the worker too, under the time limit: never on the event loop
+            outcome: QueryOutcome = await anyio.to_thread.run_sync(pool.run, text, limiter=queries)
+        except UpdateNotAllowedError:
+            return query_page(text, error=READ_ONLY, status=403) if wants_html else _plain(403, READ_ONLY)
         except QueryTimeoutError as exc:
             return query_page(text, error=str(exc), status=503) if wants_html else _plain(503, str(exc))
         except ResultTooLargeError as exc:
@@ -148,22 +196,31 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         if fmt:
             chosen = FORMAT_PARAM.get(fmt)
             if chosen not in choices:
-                return _plain(400, f"formaat '{fmt}' past niet bij een {outcome.form.upper()}-query "
+                return _plain(400, f"formaat '{_shown(fmt)}' past niet bij een {outcome.form.upper()}-query "
                                    f"(kies uit {', '.join(k for k, v in FORMAT_PARAM.items() if v in choices)})")
         else:
             chosen = negotiate(accept, choices)
         if chosen is None:
             return _plain(406, "geen van de gevraagde formaten is beschikbaar; mogelijk: " + ", ".join(choices))
+        # a 10 000-row result takes a while to write out: not on the event loop
         if chosen == "text/html":
-            return query_page(text, result_html=_result_html(ctx("sparql"), outcome))
+            table = await run_in_threadpool(_result_html, ctx("sparql"), outcome)
+            return query_page(text, result_html=table)
         media = chosen + ("; charset=utf-8" if chosen in CHARSET else "")
-        return Response(render(outcome, chosen), media_type=media, headers={"Vary": "Accept"})
+        content = await run_in_threadpool(render, outcome, chosen)
+        return Response(content, media_type=media, headers={"Vary": "Accept"})
 
     def _file(rel: str) -> Path | None:
-        if not rel or any(part in ("", ".", "..") or part.startswith(".") for part in rel.split("/")):
+        # rel is the percent-decoded path: %2e%2e, %2f and %00 arrive here as '..', '/', NUL
+        if not rel or "\x00" in rel or "\\" in rel:
             return None
-        path = (site / rel).resolve()
-        if site not in path.parents or not path.is_file():
+        if any(part in ("", ".", "..") or part.startswith(".") for part in rel.split("/")):
+            return None
+        try:
+            path = (site / rel).resolve()  # symlinks too: the real file must lie inside the site
+            if site not in path.parents or not path.is_file():
+                return None
+        except (OSError, ValueError):  # a name too long for the file system, and the like
             return None
         return path
 
@@ -171,7 +228,7 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         return HTMLResponse(pages.not_found_page(ctx("404"), "/" + rel), status_code=404)
 
     async def resource(request: Request) -> Response:
-        full = request.url.path
+        full: str = request.scope["path"]  # decoded; request.url.path would stop at a decoded '?'
         if not full.startswith(base) and full + "/" != base:
             return not_found(full.lstrip("/"))
         rel = full[len(base):] if full.startswith(base) else ""
@@ -221,13 +278,60 @@ def _result_html(ctx: pages.PageContext, outcome: QueryOutcome) -> str:
     return pages.results_table(ctx, list(outcome.columns), outcome.rows)
 
 
+def guarded_h11(client_timeout: float) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol with a deadline for receiving each request.
+
+    uvicorn times out idle keep-alive connections only: a client that opens a connection
+    and sends its headers one byte at a time (slowloris) keeps it forever, and so does one
+    that keeps sending a body nobody reads. Here every request — head, and body unless the
+    app is reading it (the app has its own deadline for that) — must have arrived within
+    `client_timeout` seconds of the connection opening or of the previous response, or
+    the connection is closed."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class SlowClientGuard(H11Protocol):
+        _deadline: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+            super().connection_lost(exc)
+
+        def _arm(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+            self._deadline = None if self.transport.is_closing() else \
+                self.loop.call_later(client_timeout, self._expire)
+
+        def _expire(self) -> None:
+            self._deadline = None
+            state = self.conn.their_state
+            unanswered_body = state is h11.SEND_BODY and (self.cycle is None or self.cycle.response_complete)
+            if (state is h11.IDLE or unanswered_body) and not self.transport.is_closing():
+                self.transport.close()
+
+    return SlowClientGuard
+
+
 def serve(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph, host: str, port: int,
-          log_level: str = "warning") -> None:
+          log_level: str = "warning", keep_alive: int = 5) -> None:
     """Run the app under uvicorn until interrupted."""
     import uvicorn
 
     app = create_app(config, pool, kg)
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"))
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"),
+                    http=guarded_h11(config.client_timeout), timeout_keep_alive=keep_alive,
+                    h11_max_incomplete_event_size=MAX_HEAD_BYTES)
     except SystemExit as exc:  # uvicorn exits when it cannot bind the port
         raise KgError(f"server kon niet starten op {host}:{port} (poort bezet?)") from exc

@@ -12,7 +12,7 @@ from typing import Any
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from .errors import QueryError
+from .errors import QueryError, UpdateNotAllowedError
 
 QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
                "DescribeQuery": "describe"}
@@ -27,7 +27,7 @@ def check_query(text: str, allow_service: bool = False) -> str:
         parsed = parseQuery(text)
     except ParseException as exc:
         if _is_update(text):
-            raise QueryError("SPARQL UPDATE is niet toegestaan: deze graaf is alleen-lezen") from None
+            raise UpdateNotAllowedError("SPARQL UPDATE is niet toegestaan: deze graaf is alleen-lezen") from None
         raise QueryError(
             f"ongeldige SPARQL op regel {exc.lineno}, kolom {exc.col}: {_first_line(exc.msg)}"
         ) from None
@@ -45,10 +45,11 @@ def check_query(text: str, allow_service: bool = False) -> str:
 
 def _is_update(text: str) -> bool:
     try:
-        parseUpdate(text)
+        parsed = parseUpdate(text)
     except Exception:  # noqa: BLE001
         return False
-    return True
+    # only comments and PREFIXes parse as an empty update: that is no update, just no query
+    return "request" in parsed
 
 
 def _has_node(node: Any, wanted: str) -> bool:

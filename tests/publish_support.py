@@ -4,6 +4,7 @@ loopback port serving it. Loaded by conftest.py through pytest_plugins."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -90,3 +91,51 @@ def live_server(published_site: Path) -> Iterator[LiveServer]:
     server = start_server(published_site)
     yield server
     stop_server(server)
+
+
+# -- a real Oxigraph server (the `oxigraph` package on PyPI) -----------------------------------
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    if not found:
+        pytest.fail("the Oxigraph server binary 'oxigraph' is not installed: pip install oxigraph "
+                    "(the test extra and .ci/run install it)")
+    return found
+
+
+@dataclass(frozen=True)
+class Oxigraph:
+    base: str  # 'http://127.0.0.1:PORT' (no trailing slash): /store, /query, /update
+    process: subprocess.Popen[bytes]
+
+
+def start_oxigraph(location: Path) -> Oxigraph:
+    """`oxigraph serve` on a free loopback port, without --union-default-graph."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while True:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            pytest.fail(f"oxigraph serve stopped at start-up: {err.strip()}")
+        try:
+            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
+                return Oxigraph(base, proc)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            if time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"oxigraph serve did not answer on {base} within 30 s")
+            time.sleep(0.1)
+
+
+def stop_oxigraph(server: Oxigraph) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+    if server.process.stderr:
+        server.process.stderr.close()

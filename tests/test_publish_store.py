@@ -6,20 +6,17 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from publish_support import free_port
+from publish_support import free_port, oxigraph_binary
 from rdflib import XSD, Literal
 from rdflib.query import Result
 
@@ -28,14 +25,6 @@ from kg.publish.site import query_examples
 from kg.publish.store import StoreError, publish
 
 NUMERIC = {XSD.decimal, XSD.double, XSD.float}
-
-
-def oxigraph_binary() -> str:
-    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-    if not found:
-        pytest.fail("the Oxigraph server binary 'oxigraph' is not installed: pip install oxigraph "
-                    "(the test extra and .ci/run install it)")
-    return found
 
 
 @pytest.fixture(scope="session")

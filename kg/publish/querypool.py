@@ -30,7 +30,7 @@ from typing import Any
 
 from rdflib.term import Node
 
-from ..errors import KgError, QueryError, QueryTimeoutError
+from ..errors import KgError, QueryError, QueryTimeoutError, UpdateNotAllowedError
 from ..sparql_guard import check_query
 
 Triple = tuple[Node, Node, Node]
@@ -127,6 +127,8 @@ def _worker_main(conn: Connection, data: str | None, timeout: float, max_rows: i
             reply = ("timeout",)
         except ResultTooLargeError as exc:
             reply = ("too-large", str(exc))
+        except UpdateNotAllowedError as exc:
+            reply = ("update", str(exc))
         except QueryError as exc:
             reply = ("error", str(exc))
         except MemoryError:
@@ -166,7 +168,7 @@ class _Worker:
 class QueryPool:
     """A few worker processes answering read-only SPARQL with time and size limits."""
 
-    def __init__(self, data: Path | str | None = None, workers: int = 2, timeout: float = 10.0,
+    def __init__(self, data: Path | str | None = None, workers: int = 2, timeout: float = 30.0,
                  max_rows: int = 10_000, memory_mb: int = 3072, grace: float = 5.0,
                  load_limit: float = 300.0) -> None:
         if workers < 1:
@@ -222,9 +224,14 @@ class QueryPool:
         threading.Thread(target=boot, name="armoede-kg-query-restart", daemon=True).start()
 
     def run(self, text: str) -> QueryOutcome:
-        """Evaluate one query (blocking); raises QueryError, QueryTimeoutError,
-        ResultTooLargeError or EndpointBusyError."""
-        check_query(text)  # refuse UPDATE and SERVICE before any worker sees the text
+        """Evaluate one query (blocking); raises QueryError, UpdateNotAllowedError,
+        QueryTimeoutError, ResultTooLargeError or EndpointBusyError.
+
+        The text is not parsed here: parsing is unbounded work too (64 KiB of `1+1+…` keeps
+        pyparsing busy for minutes), so it happens in the worker, under the time limit, where
+        evaluate() refuses UPDATE, SERVICE and FROM before rdflib's engine sees the query."""
+        if not text.strip():
+            raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query")
         try:
             w = self._idle.get(timeout=self.timeout + self.grace + self.load_limit)
         except queue.Empty:
@@ -249,6 +256,8 @@ class QueryPool:
             raise QueryTimeoutError(self._timeout_message())
         if kind == "too-large":
             raise ResultTooLargeError(msg[1])
+        if kind == "update":
+            raise UpdateNotAllowedError(msg[1])
         raise QueryError(msg[1])
 
     def _timeout_message(self) -> str:

@@ -87,6 +87,15 @@ def _example_value(help_text: str) -> str | None:
     return None
 
 
+class SiteWriteError(OutputError):
+    """One file of the site could not be written (disk full, quota, file size limit)."""
+
+    def __init__(self, rel: str, reason: str) -> None:
+        super().__init__(f"{rel}: schrijven mislukt ({reason})")
+        self.rel = rel
+        self.reason = reason
+
+
 class _Writer:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -95,9 +104,12 @@ class _Writer:
 
     def write(self, rel: str, text: str) -> None:
         path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
-        path.write_bytes(data)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as exc:
+            raise SiteWriteError(rel, exc.strerror or str(exc)) from None
         self.files += 1
         self.bytes += len(data)
 
@@ -210,7 +222,11 @@ def write_site(kg: KnowledgeGraph, out: Path | str, endpoint: str = DEFAULT_ENDP
     if not parent.is_dir():
         raise OutputError(f"{target}: map {parent} bestaat niet")
     with _temp_dir(parent, target.name) as tmp:
-        report = build_site(kg, tmp, endpoint)
+        try:
+            report = build_site(kg, tmp, endpoint)
+        except SiteWriteError as exc:
+            kept = f"de bestaande site in {target} is ongewijzigd" if target.exists() else "er is niets geschreven"
+            raise OutputError(f"{target / exc.rel}: schrijven mislukt ({exc.reason}); {kept}") from None
         _swap_in(tmp, target)
     return SiteReport(target, report.files, report.resources, report.bytes)
 

@@ -9,6 +9,14 @@ canonical form ("8"^^xsd:decimal comes back as "8.0"), which is the same value.
 
 Credentials: --user NAME and the password in ARMOEDE_KG_STORE_PASSWORD (never on the
 command line, where `ps` shows it); Basic and Digest authentication are both answered.
+
+A push that fails midway. The Graph Store Protocol has no transactions across graphs, and a
+swap through staging names would need SPARQL Update (MOVE), which a plain Graph Store
+endpoint does not offer. So before the first PUT every target graph is read (GET, the same
+request verification uses) and kept; when a PUT fails, the graphs already replaced — and the
+failing one, if the store's answer was lost — are put back as they were and read again.
+The error then says either that the store is as it was, or exactly which graphs hold the
+new content, which may, and which are untouched.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.term import Node
 
 from ..errors import KgError
@@ -30,7 +39,28 @@ PASSWORD_ENV = "ARMOEDE_KG_STORE_PASSWORD"
 
 
 class StoreError(KgError):
-    """The store refused a request, could not be reached, or holds something else."""
+    """The store refused a request, could not be reached, or holds something else.
+    status: the HTTP status the store answered with; None when no answer came."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class PublishError(StoreError):
+    """A PUT failed midway: which graphs are new, maybe new, put back, or untouched."""
+
+    def __init__(self, message: str, cause: StoreError, changed: list[URIRef], uncertain: list[URIRef],
+                 restored: list[URIRef], untouched: list[URIRef]) -> None:
+        super().__init__(message, cause.status)
+        self.changed = changed  # hold our content now (their old content could not be put back)
+        self.uncertain = uncertain  # the store's answer was lost: old or new, unknown
+        self.restored = restored  # were replaced, and are back as they were
+        self.untouched = untouched  # never sent
+
+    @property
+    def store_unchanged(self) -> bool:
+        return not self.changed and not self.uncertain
 
 
 @dataclass(frozen=True)
@@ -92,7 +122,7 @@ class _Client:
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read(300).decode("utf-8", "replace").split())[:200]
             msg = f"{method} {url}: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
-            raise StoreError(msg) from None
+            raise StoreError(msg, exc.code) from None
         except urllib.error.URLError as exc:
             reason = exc.reason.strerror if isinstance(exc.reason, OSError) and exc.reason.strerror else exc.reason
             raise StoreError(f"{self.store}: niet bereikbaar ({reason})") from None
@@ -117,10 +147,96 @@ def _graphs(kg: KnowledgeGraph, merge_default: bool) -> dict[URIRef, list[Triple
     return graphs
 
 
+def short_name(g: URIRef) -> str:
+    """'kennis/000' for https://w3id.org/armoede-kg/graaf/kennis/000, '(standaardgraaf)'."""
+    if g == DEFAULT_GRAPH:
+        return "(standaardgraaf)"
+    return str(g).removeprefix("https://w3id.org/armoede-kg/graaf/")
+
+
+def _names(graphs: list[URIRef]) -> str:
+    return ", ".join(short_name(g) for g in graphs) or "geen"
+
+
+# What a graph held before the push: its N-Triples, or None when the store did not have it.
+_Snapshot = dict[URIRef, bytes | None]
+
+
+def _snapshot(client: _Client, graphs: list[URIRef]) -> _Snapshot:
+    saved: _Snapshot = {}
+    for g in graphs:
+        try:
+            _, body = client.request("GET", graph_url(client.store, g), None, {"Accept": "application/n-triples"})
+            saved[g] = body
+        except StoreError as exc:
+            if exc.status != 404:  # 404: the store has no such graph yet
+                raise
+            saved[g] = None
+    return saved
+
+
+def _put(client: _Client, g: URIRef, body: bytes) -> None:
+    status, _ = client.request("PUT", graph_url(client.store, g), body, {"Content-Type": "application/n-triples"})
+    if status not in (200, 201, 204):
+        raise StoreError(f"PUT {g}: onverwacht antwoord HTTP {status}", status)
+
+
+def _restore(client: _Client, g: URIRef, old: bytes | None) -> bool:
+    """Put one graph back as it was; True when the store then holds exactly the old triples."""
+    try:
+        if old is None:
+            try:
+                client.request("DELETE", graph_url(client.store, g))
+            except StoreError as exc:
+                if exc.status != 404:
+                    raise
+            return _snapshot(client, [g])[g] in (None, b"")
+        _put(client, g, old)
+        now = _snapshot(client, [g])[g]
+        # isomorphic, not equal: blank nodes come back under new labels
+        return now is not None and isomorphic(Graph().parse(data=now.decode("utf-8"), format="nt"),
+                                              Graph().parse(data=old.decode("utf-8"), format="nt"))
+    except Exception:  # noqa: BLE001 - a refusal, no answer, or a reply that does not parse: not back
+        return False
+
+
+def _failed_push(client: _Client, cause: StoreError, order: list[URIRef], done: int,
+                 saved: _Snapshot) -> PublishError:
+    failing = order[done]
+    replaced = order[:done]
+    # an HTTP error status means the store refused that PUT; no answer at all may mean it
+    # was applied after all, so that graph is put back too
+    suspect = [failing] if cause.status is None else []
+    restored: list[URIRef] = []
+    changed: list[URIRef] = []
+    uncertain: list[URIRef] = []
+    for g in replaced + suspect:
+        if _restore(client, g, saved[g]):
+            restored.append(g)
+        elif g in suspect:
+            uncertain.append(g)
+        else:
+            changed.append(g)
+    untouched = [g for g in order[done:] if g not in suspect]
+    what = f"publiceren afgebroken bij {short_name(failing)}: {cause}"
+    if not changed and not uncertain:
+        tail = (f"de store is weer zoals hij was ({len(restored)} al vervangen grafen teruggezet)" if restored
+                else "de store is niet gewijzigd")
+    else:
+        tail = (f"gewijzigd (nieuwe inhoud, niet teruggezet): {_names(changed)}; "
+                f"mogelijk gewijzigd: {_names(uncertain)}; teruggezet: {_names(restored)}; "
+                f"ongewijzigd: {_names(untouched)}")
+    return PublishError(f"{what}; {tail}", cause, changed, uncertain, restored, untouched)
+
+
 def publish(kg: KnowledgeGraph, store: str, user: str | None = None, password: str | None = None,
             timeout: float = 120.0, verify: bool = True, merge_default: bool = False,
             progress: Callable[[GraphResult], None] | None = None) -> PublishReport:
     """PUT every named graph to the Graph Store at `store`, then (verify=True) read each back.
+
+    If a PUT fails, the graphs already replaced are put back as they were (read before the
+    first PUT) and PublishError says whether the store is as it was, or exactly which
+    graphs changed.
 
     merge_default: also PUT the RDF merge of all named graphs as the store's default graph,
     for stores whose default graph is a graph of its own. Oxigraph 0.5's --union-default-graph
@@ -128,13 +244,15 @@ def publish(kg: KnowledgeGraph, store: str, user: str | None = None, password: s
     documents state is counted twice; a merged default graph is a set and answers as rdflib."""
     client = _Client(store, user, password, timeout)
     graphs = _graphs(kg, merge_default)
+    order = list(graphs)
+    saved = _snapshot(client, order)  # nothing is changed yet if this fails
     report = PublishReport(store)
-    for g, triples in graphs.items():
-        body = ntriples(triples).encode("utf-8")
-        status, _ = client.request("PUT", graph_url(store, g), body,
-                                   {"Content-Type": "application/n-triples"})
-        if status not in (200, 201, 204):
-            raise StoreError(f"PUT {g}: onverwacht antwoord HTTP {status}")
+    for i, g in enumerate(order):
+        triples = graphs[g]
+        try:
+            _put(client, g, ntriples(triples).encode("utf-8"))
+        except StoreError as exc:
+            raise _failed_push(client, exc, order, i, saved) from None
         report.graphs.append(GraphResult(g, len(set(triples))))
     if verify:
         report.graphs = [check_graph(client, r.graph, graphs[r.graph]) for r in report.graphs]
