@@ -40,11 +40,19 @@ def import_pyoxigraph() -> Any:
     return pyoxigraph
 
 
-class TermConverter:
-    """pyoxigraph terms → rdflib terms, each distinct term converted once (they repeat a lot)."""
+def _iri(value: str) -> URIRef:
+    # oxigraph only holds valid IRIs; str.__new__ skips rdflib's per-IRI validation (~2 µs)
+    return str.__new__(URIRef, value)
 
-    def __init__(self) -> None:
-        self._seen: dict[Any, Node] = {}
+
+class TermConverter:
+    """pyoxigraph terms → rdflib terms. Terms are immutable and repeat a lot (across rows and
+    across queries), so each distinct term is converted once and remembered (up to MEMO)."""
+
+    MEMO = 200_000
+
+    def __init__(self, memo: dict[Any, Node] | None = None) -> None:
+        self._seen: dict[Any, Node] = {} if memo is None else memo
         ox = import_pyoxigraph()
         self._named, self._blank, self._literal = ox.NamedNode, ox.BlankNode, ox.Literal
 
@@ -55,20 +63,21 @@ class TermConverter:
         kind = type(term)
         out: Node
         if kind is self._named:
-            out = URIRef(term.value)
+            out = _iri(term.value)
         elif kind is self._literal:
             if term.language:
                 out = Literal(term.value, lang=term.language)
             else:
                 dt = term.datatype.value
                 # rdflib leaves a plain literal's datatype empty; xsd:string would not equal it
-                out = Literal(term.value, datatype=None if dt == XSD_STRING else URIRef(dt))
+                out = Literal(term.value, datatype=None if dt == XSD_STRING else _iri(dt))
         elif kind is self._blank:
             out = BNode(term.value)
         else:
             raise QueryError(f"term van onbekende soort in antwoord van oxigraph: {term!r}")
-        if len(self._seen) < 1_000_000:  # bound the memo on huge results
-            self._seen[term] = out
+        if len(self._seen) >= self.MEMO:  # bounded: a huge result must not pin all its terms
+            self._seen.clear()
+        self._seen[term] = out
         return out
 
 
@@ -80,6 +89,7 @@ class OxigraphBackend:
     def __init__(self, store: pyoxigraph.Store) -> None:
         self.store = store
         self._ds: Dataset | None = None
+        self._convert = TermConverter()
 
     @classmethod
     def from_files(cls, files: Iterable[DataFile]) -> OxigraphBackend:
@@ -121,10 +131,8 @@ class OxigraphBackend:
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("verwachtte een SELECT-query")
         cols = [v.value for v in res.variables]
-        conv = TermConverter()
-        rows: list[list[Node | None]] = []
-        for sol in res:
-            rows.append([None if (t := sol[i]) is None else conv(t) for i in range(len(cols))])
+        conv = self._convert
+        rows = [[None if t is None else conv(t) for t in sol] for sol in res]
         return ResultTable.from_rows(cols, rows)
 
     def construct(self, query: str) -> Graph:
@@ -132,7 +140,7 @@ class OxigraphBackend:
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QueryTriples):
             raise QueryError("verwachtte een CONSTRUCT- of DESCRIBE-query")
-        conv = TermConverter()
+        conv = self._convert
         g = Graph()
         for t in res:
             g.add((conv(t.subject), conv(t.predicate), conv(t.object)))

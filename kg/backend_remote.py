@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -82,10 +81,10 @@ class RemoteBackend:
             # 400 is the protocol's answer to a malformed query: a query error, not an outage.
             raise (QueryError if exc.code == 400 else EndpointError)(msg) from None
         except urllib.error.URLError as exc:
-            if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+            if isinstance(exc.reason, TimeoutError):  # socket.timeout is TimeoutError since 3.10
                 raise QueryTimeoutError(f"{self.url}: geen antwoord binnen {self.timeout:g} s") from None
             raise EndpointError(f"{self.url}: SPARQL-endpoint niet bereikbaar ({_reason(exc.reason)})") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise QueryTimeoutError(f"{self.url}: geen antwoord binnen {self.timeout:g} s") from None
         except (http.client.HTTPException, OSError) as exc:
             raise EndpointError(f"{self.url}: verbinding mislukt ({_reason(exc)})") from None
@@ -117,7 +116,7 @@ class RemoteBackend:
         doc = self._results(query)
         if not isinstance(doc.get("boolean"), bool):
             raise EndpointError(f"{self.url}: verwachtte een ja/nee-antwoord, kreeg rijen")
-        return doc["boolean"]
+        return bool(doc["boolean"])
 
     def construct(self, query: str) -> Graph:
         media, raw = self._post(query, CONSTRUCT_ACCEPT)

@@ -20,6 +20,7 @@ default). Pass ``cache=False`` to kg.load or set ARMOEDE_KG_CACHE=0 where that i
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
@@ -27,7 +28,8 @@ import pickle
 import platform
 import sys
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -44,7 +46,11 @@ if TYPE_CHECKING:
 CACHE_ENV = "ARMOEDE_KG_CACHE"
 CACHE_DIR_ENV = "ARMOEDE_KG_CACHE_DIR"
 FORMAT = 1  # bump when the layout of an entry changes
-KEEP = 4  # entries kept per engine (several data folders may be in use)
+KEEP = 3  # entries kept per engine (several data folders may be in use)
+# oxigraph parses Turtle about as fast as it reads its own N-Quads back (the gain is ~20 ms on
+# the shipped graph, none at 10^5 triples), so its store is only cached while it is small; the
+# label index is cached at any size.
+OXIGRAPH_STORE_MAX_INPUT = 16_000_000  # bytes of Turtle
 _MAGIC = b"armoede-kg-cache/1\n"
 _CODE = ("loader.py", "cache.py", "resolve.py")  # kg modules whose code shapes an entry
 
@@ -130,10 +136,8 @@ class Entry:
         self.prune()
 
     def discard(self) -> None:
-        try:
+        with suppress(OSError):
             self.path.unlink()
-        except OSError:
-            pass
 
     def prune(self) -> None:
         """Keep the KEEP most recently used entries of this engine."""
@@ -144,24 +148,25 @@ class Entry:
             return
         for old in entries[KEEP:]:
             if old != self.path:
-                try:
+                # another run may have removed it, or it is in use on a platform that locks
+                with suppress(OSError):
                     old.unlink()
-                except OSError:
-                    pass  # another run removed it, or it is in use on a platform that locks
 
 
 def cached(entry: Entry | None, build: Callable[[], T], dump: Callable[[T], bytes],
            restore: Callable[[bytes], T]) -> T:
     """restore(the entry) if it is there and sound, else build() and store dump(result)."""
     if entry is None:
-        return build()
+        with _no_gc():
+            return build()
     raw = entry.read()
     if raw is not None:
         try:
             return restore(raw)
         except Exception:  # noqa: BLE001 - any failure to read back means: rebuild it
             entry.discard()
-    value = build()
+    with _no_gc():
+        value = build()
     try:
         payload = dump(value)
     except Exception:  # noqa: BLE001 - a value that cannot be stored is still a good value
@@ -207,8 +212,27 @@ def dump_dataset(ds: Dataset) -> bytes:
     return buf.getvalue()
 
 
+def _unpickle(raw: bytes) -> Any:
+    with _no_gc():
+        return pickle.loads(raw)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Parsing or unpickling makes 10^5-10^7 long-lived objects; meanwhile the cyclic garbage
+    collector would walk all of them again and again (a third of the time at 30k triples).
+    They are garbage-free by construction, so collection waits until they are built."""
+    enabled_before = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled_before:
+            gc.enable()
+
+
 def restore_dataset(raw: bytes) -> Dataset:
-    ds = pickle.loads(raw)
+    ds = _unpickle(raw)
     if not isinstance(ds, Dataset):
         raise TypeError("cache entry is not an rdflib Dataset")
     return ds
@@ -223,10 +247,17 @@ def dump_labels(index: LabelIndex) -> bytes:
 def restore_labels(raw: bytes) -> LabelIndex:
     from .resolve import LabelIndex
 
-    index = pickle.loads(raw)
+    index = _unpickle(raw)
     if not isinstance(index, LabelIndex):
         raise TypeError("cache entry is not a LabelIndex")
     return index
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
@@ -243,7 +274,8 @@ def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
 
         ox = import_pyoxigraph()
         key = fingerprint(files, engine, (f"pyoxigraph {ox.__version__}",)) if on else ""
-        backend = cached(Entry(engine, key) if on else None, lambda: OxigraphBackend.from_files(files),
+        small = sum(_size(f.path) for f in files) <= OXIGRAPH_STORE_MAX_INPUT
+        backend = cached(Entry(engine, key) if on and small else None, lambda: OxigraphBackend.from_files(files),
                          OxigraphBackend.to_nquads, OxigraphBackend.from_nquads)
     elif engine == "rdflib":
         from .loader import load_dataset
