@@ -363,7 +363,7 @@ def main() -> None:
     ap.add_argument("--backends", default=",".join(BACKENDS))
     ap.add_argument("--runs", type=int, default=5, help="timed runs per query (after one warm-up)")
     ap.add_argument("--budget", type=float, default=10.0, help="seconds of timed runs per query at most")
-    ap.add_argument("--timeout", type=float, default=120.0,
+    ap.add_argument("--timeout", type=float, default=60.0,
                     help="seconds before one query's measurement is abandoned (validation: 10×, export: 5×)")
     ap.add_argument("--load-runs", type=int, default=3, help="loads timed per backend (median)")
     ap.add_argument("--seed", type=int, default=0)

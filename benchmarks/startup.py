@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -50,7 +51,6 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
 def start_oxigraph_server() -> tuple[subprocess.Popen[bytes], str] | None:
     """`oxigraph serve` on a free local port holding the shipped graph, if the binary is there
     (pip install oxigraph); the graph is loaded as docs/performance.md describes."""
-    import shutil
     import socket
     import urllib.request
 
@@ -116,7 +116,7 @@ def main() -> None:
         for i, (_, argv, mode) in enumerate(cases):
             env = dict(base_env)
             if mode == "cold":
-                env["ARMOEDE_KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="armoede-kg-bench-cold-")
+                env["ARMOEDE_KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="armoede-kg-bench-cold-", dir=warm_dir)
             elif mode == "off":
                 env["ARMOEDE_KG_CACHE"] = "0"
             wall, peak = run_once(argv, env)
@@ -126,6 +126,7 @@ def main() -> None:
     if server is not None:
         server[0].terminate()
         server[0].wait(timeout=10)
+    shutil.rmtree(warm_dir, ignore_errors=True)  # the caches made here, warm and cold
     base = statistics.median(walls[0])
     rows = []
     for i, (label, _, _) in enumerate(cases):
