@@ -19,13 +19,17 @@ from kg.paths import queries_dir
 from kg.timeout import run_with_timeout
 
 from .formatting import FORMATS, render, render_records
-from .network_cmds import COMMANDS as NETWORK_COMMANDS
-from .publish_cmds import COMMANDS as PUBLISH_COMMANDS
 
 DATA_ENV = "ARMOEDE_KG_DATA"
 BACKEND_ENV = "ARMOEDE_KG_BACKEND"
 ENDPOINT_ENV = "ARMOEDE_KG_ENDPOINT"
 CLI_BACKENDS = ("auto", "rdflib", "oxigraph")
+# Commands whose modules are imported only when one of them runs (or --help lists them): the
+# network and publishing code costs ~50 ms to import, which a named query should not pay.
+LAZY_COMMANDS = {
+    **dict.fromkeys(("pad", "vergelijkbaar", "centraal", "gemeenschappen", "graaf"), "network_cmds"),
+    **dict.fromkeys(("site", "serve", "publish", "export"), "publish_cmds"),
+}
 
 
 def resolve_backend(choice: str | None, endpoint: str | None = None) -> str:
@@ -42,6 +46,20 @@ def resolve_backend(choice: str | None, endpoint: str | None = None) -> str:
 
 class KgGroup(click.Group):
     """A group that turns KgError into a one-line message and its exit code, never a traceback."""
+
+    lazy: dict[str, str] = {}  # command name → module in cli/ defining it (in its COMMANDS)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy:
+            import importlib
+
+            module = importlib.import_module(f"{__package__}.{self.lazy[name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -64,6 +82,10 @@ class KgGroup(click.Group):
                 raise
             click.echo(f"interne fout: {type(exc).__name__}: {exc}", err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+class MainGroup(KgGroup):
+    lazy = LAZY_COMMANDS
 
 
 def format_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -101,7 +123,7 @@ def graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
     return kg
 
 
-@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=MainGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path), envvar=DATA_ENV, default=None,
               help="Map met ontologiebestanden (standaard: de meegeleverde graaf).")
 @click.option("--backend", type=click.Choice(CLI_BACKENDS), envvar=BACKEND_ENV, default="auto",
@@ -279,12 +301,6 @@ def _short(iri: str) -> str:
         if iri.startswith(pfx):
             return iri[len(pfx):]
     return iri
-
-
-for _command in NETWORK_COMMANDS:  # pad, vergelijkbaar, centraal, gemeenschappen, graaf
-    main.add_command(_command)
-for _command in PUBLISH_COMMANDS:  # site, serve, publish, export
-    main.add_command(_command)
 
 
 if __name__ == "__main__":

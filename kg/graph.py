@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -14,14 +14,16 @@ from rdflib.term import Node
 
 from .backend import Backend, RdflibBackend
 from .errors import QueryError
+from .graph_model import ModelMixin
+from .graph_network import NetworkMixin
 from .loader import data_files, load_shapes, user_files
-from .model import ModelMixin
 from .named_queries import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
-from .network import NetworkMixin
 from .paths import ontology_dir, queries_dir
 from .resolve import LabelIndex
 from .results import ResultTable
-from .validate import ValidationReport, merged_graph, run_qc, run_shacl
+
+if TYPE_CHECKING:
+    from .validate import ValidationReport
 
 LANGS = ("nl", "en")
 
@@ -190,6 +192,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
     # -- validation ---------------------------------------------------------
     def validate(self) -> ValidationReport:
         """SHACL shapes (ontologie/vormen.ttl) plus the SPARQL checks in queries/qc/."""
+        from .validate import ValidationReport, merged_graph, run_qc, run_shacl
+
         shapes = load_shapes(self.ontology_dir)
         data = merged_graph(self.backend)
         report = ValidationReport(checked_triples=len(data))

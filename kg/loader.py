@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import DataFileError
 from .terms import GRAAF
@@ -100,6 +99,9 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
                             "(entiteiten en externe verwijzingen worden niet verwerkt)")
     if fmt == "json-ld":
         _check_jsonld(path, text)
+    # the parser module: imported here, as parsing Turtle with rdflib is the exception
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
     target: Graph = graph
     if fmt in ("nquads", "trig", "trix"):
         target = QuietDataset()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import URIRef
 
@@ -60,7 +60,7 @@ def normalise(text: str) -> str:
     return stripped.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     iri: URIRef
     names: dict[tuple[str, str], str]  # (property, language) → display label
@@ -110,6 +110,35 @@ class LabelIndex:
             a, b = row["a"].term, row["b"].term
             if isinstance(a, URIRef) and isinstance(b, URIRef):
                 self._same[self._root(a)] = self._root(b)
+
+    # The cache (kg.cache) pickles the index. Plain strings and tuples load ~4× faster than
+    # the entries and rdflib terms themselves, which matters on every command-line call.
+    def __getstate__(self) -> dict[str, object]:
+        return {"lang": self.lang,
+                "entries": [(str(e.iri), e.names, tuple(e.types), tuple(e.schemes), e.life_domain)
+                            for e in self._entries.values()],
+                "by_norm": {norm: tuple(map(str, iris)) for norm, iris in self._by_norm.items()},
+                "same": [(str(a), str(b)) for a, b in self._same.items()]}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        iris: dict[str, URIRef] = {}
+
+        def iri(value: str) -> URIRef:
+            got = iris.get(value)
+            if got is None:
+                # checked when first parsed; str.__new__ skips rdflib's validation
+                got = iris[value] = str.__new__(URIRef, value)
+            return got
+
+        self.lang = state["lang"]
+        self._entries = {}
+        for value, names, types, schemes, life_domain in state["entries"]:
+            i = iri(value)
+            self._entries[i] = _Entry(i, names, set(types), set(schemes), life_domain)
+        self._by_norm = defaultdict(set)
+        for norm, values in state["by_norm"].items():
+            self._by_norm[norm] = {iri(v) for v in values}
+        self._same = {iri(a): iri(b) for a, b in state["same"]}
 
     def _entry(self, iri: URIRef) -> _Entry:
         e = self._entries.get(iri)
@@ -177,6 +206,8 @@ class LabelIndex:
             for iri in iris:
                 if self.matches_kind(iri, kind):
                     candidates.setdefault(norm, iri)
+        import difflib
+
         close = difflib.get_close_matches(normalise(text), list(candidates), n=n * 2, cutoff=0.6)
         needle = normalise(text)
         if not close and len(needle) >= 3:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import model, network
+from kg import graph_model, graph_network, model
 from kg.errors import QueryError, UnknownLabelError, WrongKindError
 from kg.model import Intervention, LifeDomain, MissingDependencyError, Results, Source, Theory
 
@@ -30,9 +30,9 @@ def sparql_set(graph: kg.KnowledgeGraph, text: str, var: str = "x") -> set[str]:
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(model, optionflags=doctest.ELLIPSIS)
-    assert result.attempted >= 15
-    assert result.failed == 0
+    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in (model, graph_model)]
+    assert sum(r.attempted for r in results) >= 15
+    assert sum(r.failed for r in results) == 0
 
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "api.md"
@@ -48,7 +48,7 @@ def test_docs_api_session_runs():
 
 def test_docs_api_names_every_public_method():
     text = DOCS.read_text(encoding="utf-8")
-    for mixin in (model.ModelMixin, network.NetworkMixin):
+    for mixin in (graph_model.ModelMixin, graph_network.NetworkMixin):
         for name in vars(mixin):
             if not name.startswith("_") and callable(getattr(mixin, name)):
                 assert f"`{name}(" in text, f"docs/api.md does not describe {mixin.__name__}.{name}"

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 import kg
-from kg import network
+from kg import graph_network, network
 from kg.errors import KgError, UnknownLabelError
 from kg.network import SKIPPED_KINDS
 
@@ -34,9 +34,9 @@ def rows(graph: kg.KnowledgeGraph, text: str) -> list[dict[str, object]]:
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(network)
-    assert result.attempted >= 8
-    assert result.failed == 0
+    results = [doctest.testmod(m) for m in (network, graph_network)]
+    assert sum(r.attempted for r in results) >= 8
+    assert sum(r.failed for r in results) == 0
 
 
 # -- views -------------------------------------------------------------------------------------
