@@ -14,7 +14,8 @@ merge of the named graphs, held as a real (set) default graph, is what rdflib an
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from .loader import DataFile
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# A query that can see named graphs says GRAPH (or FROM NAMED); any other reads the default
+# graph only. A false hit (the word in a string or comment) only loads what was not needed.
+_READS_NAMED_GRAPHS = re.compile(r"\b(?:GRAPH|NAMED)\b", re.IGNORECASE)
 
 
 def import_pyoxigraph() -> Any:
@@ -82,14 +86,32 @@ class TermConverter:
 
 
 class OxigraphBackend:
-    """A pyoxigraph Store in memory; default graph = union of the named graphs."""
+    """A pyoxigraph Store in memory; default graph = union of the named graphs.
+
+    From the cache, the store starts with its default graph only and reads the named graphs
+    in when something first needs them (a query with GRAPH, quads(), graphs(), `.store`):
+    most named queries read the default graph alone, and a command-line call then parses
+    half the quads."""
 
     name = "oxigraph"
 
-    def __init__(self, store: pyoxigraph.Store) -> None:
-        self.store = store
+    def __init__(self, store: pyoxigraph.Store, named_graphs: Callable[[], bytes] | None = None) -> None:
+        self._store = store
+        self._pending = named_graphs  # gives the N-Quads of the named graphs, not yet in the store
         self._ds: Dataset | None = None
         self._convert = TermConverter()
+
+    @property
+    def store(self) -> pyoxigraph.Store:
+        """The whole pyoxigraph Store: the named graphs and their merge as default graph."""
+        self._load_named_graphs()
+        return self._store
+
+    def _load_named_graphs(self) -> None:
+        if self._pending is not None:
+            ox = import_pyoxigraph()
+            self._store.bulk_load(self._pending(), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self._pending = None
 
     @classmethod
     def from_files(cls, files: Iterable[DataFile]) -> OxigraphBackend:
@@ -102,24 +124,35 @@ class OxigraphBackend:
         return cls(store)
 
     @classmethod
-    def from_nquads(cls, data: bytes) -> OxigraphBackend:
-        """A store from N-Quads that to_nquads wrote (the cache): named graphs and their merge
-        as default graph, already checked once, so parsed leniently."""
+    def from_cache(cls, default_graph: bytes, named_graphs: Callable[[], bytes]) -> OxigraphBackend:
+        """A store from what default_graph_bytes and named_graph_bytes wrote (the cache): the
+        default graph (the merge) is loaded now, the named graphs when first needed. Both were
+        checked when first parsed, so they are read leniently."""
         ox = import_pyoxigraph()
         store = ox.Store()
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
-        return cls(store)
+        # load, not bulk_load: for a few 10^4 triples its single transaction is the faster
+        store.load(default_graph, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        return cls(store, named_graphs)
 
-    def to_nquads(self) -> bytes:
+    def default_graph_bytes(self) -> bytes:
         ox = import_pyoxigraph()
-        out = self.store.dump(format=ox.RdfFormat.N_QUADS)
+        out = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        assert isinstance(out, bytes)
+        return out
+
+    def named_graph_bytes(self) -> bytes:
+        ox = import_pyoxigraph()
+        out = ox.serialize((q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph)),
+                           format=ox.RdfFormat.N_QUADS)
         assert isinstance(out, bytes)
         return out
 
     # -- Backend --------------------------------------------------------------------------
     def _run(self, query: str) -> Any:
+        if self._pending is not None and _READS_NAMED_GRAPHS.search(query):
+            self._load_named_graphs()
         try:
-            return self.store.query(query)
+            return self._store.query(query)
         except SyntaxError as exc:
             raise QueryError(f"ongeldige SPARQL: {exc.msg}") from None
         except OSError as exc:

@@ -13,9 +13,9 @@ optimisation only: if the folder cannot be written, kg works as without it.
 platform's user cache folder, ``$XDG_CACHE_HOME/armoede-kg`` or ``~/.cache/armoede-kg`` on
 Linux).
 
-Entries are Python pickles (rdflib) or N-Quads (oxigraph) in the user's own cache folder: a
-pickle runs code when loaded, so the folder must be as private as the user's home (it is, by
-default). Pass ``cache=False`` to kg.load or set ARMOEDE_KG_CACHE=0 where that is not so.
+Entries are Python pickles (rdflib) or N-Triples + N-Quads (oxigraph) in the user's own cache
+folder: a pickle runs code when loaded, so the folder must be as private as the user's home (it
+is, by default). Pass ``cache=False`` to kg.load or set ARMOEDE_KG_CACHE=0 where that is not so.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "ARMOEDE_KG_CACHE"
 CACHE_DIR_ENV = "ARMOEDE_KG_CACHE_DIR"
-FORMAT = 1  # bump when the layout of an entry changes
+FORMAT = 2  # bump when the layout of an entry changes
 KEEP = 3  # entries kept per engine (several data folders may be in use)
 # oxigraph parses Turtle about as fast as it reads its own N-Quads back (the gain is ~20 ms on
 # the shipped graph, none at 10^5 triples), so its store is only cached while it is small; the
@@ -260,6 +260,38 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _oxigraph_backend(files: Sequence[DataFile], key: str | None) -> Backend:
+    """The oxigraph store of these files; with a key, from (or into) two cache entries: the
+    default graph (the merge the named queries read) and the named graphs, read only when the
+    backend first needs them. A named-graph entry that has gone missing is parsed again."""
+    from .backend_oxigraph import OxigraphBackend
+
+    if key is None:
+        with _no_gc():
+            return OxigraphBackend.from_files(files)
+    default_entry, named_entry = Entry("oxigraph", key), Entry("oxigraph_named", key)
+
+    def named_graphs() -> bytes:
+        raw = named_entry.read()
+        if raw is None:
+            raw = OxigraphBackend.from_files(files).named_graph_bytes()
+            named_entry.write(raw)
+        return raw
+
+    raw = default_entry.read()
+    if raw is not None:
+        try:
+            return OxigraphBackend.from_cache(raw, named_graphs)
+        except Exception:  # noqa: BLE001 - any failure to read back means: rebuild it
+            default_entry.discard()
+    with _no_gc():
+        backend = OxigraphBackend.from_files(files)
+    # the named graphs first: a reader that finds the default graph finds them too
+    named_entry.write(backend.named_graph_bytes())
+    default_entry.write(backend.default_graph_bytes())
+    return backend
+
+
 def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
                  ) -> tuple[Backend, Callable[[Backend], LabelIndex]]:
     """The backend holding these files, and a function giving its label index; both read from
@@ -270,13 +302,12 @@ def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
     on = enabled() if use is None else use
     backend: Backend
     if engine == "oxigraph":
-        from .backend_oxigraph import OxigraphBackend, import_pyoxigraph
+        from .backend_oxigraph import import_pyoxigraph
 
         ox = import_pyoxigraph()
         key = fingerprint(files, engine, (f"pyoxigraph {ox.__version__}",)) if on else ""
         small = sum(_size(f.path) for f in files) <= OXIGRAPH_STORE_MAX_INPUT
-        backend = cached(Entry(engine, key) if on and small else None, lambda: OxigraphBackend.from_files(files),
-                         OxigraphBackend.to_nquads, OxigraphBackend.from_nquads)
+        backend = _oxigraph_backend(files, key if on and small else None)
     elif engine == "rdflib":
         from .loader import load_dataset
 

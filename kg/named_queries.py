@@ -128,12 +128,31 @@ def _parse_param(path: Path, lineno: int, value: str) -> Param:
 
 
 def load_named_queries(folder: Path) -> dict[str, NamedQuery]:
-    """All named queries in folder (not its qc/ sub-folder), by name."""
+    """All named queries in folder (not its qc/ sub-folder), by name. Parsed once per process
+    while no file changes (the CLI needs them to build its commands and again to run one)."""
+    paths = sorted(folder.glob("*.rq"))
+    stamp: list[tuple[Path, int, int]] = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            stamp.clear()  # let parse_named_query report it
+            break
+        stamp.append((path, st.st_mtime_ns, st.st_size))
+    key = (folder, tuple(stamp))
+    if stamp and key in _PARSED:
+        return dict(_PARSED[key])
     found = {}
-    for path in sorted(folder.glob("*.rq")):
+    for path in paths:
         q = parse_named_query(path)
         found[q.name] = q
-    return found
+    if stamp:
+        _PARSED.clear()  # one folder at a time is what a process uses
+        _PARSED[key] = found
+    return dict(found)
+
+
+_PARSED: dict[tuple[Path, tuple[tuple[Path, int, int], ...]], dict[str, NamedQuery]] = {}
 
 
 # A small scanner: SPARQL strings, IRIs and comments are copied as they are; only

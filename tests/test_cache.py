@@ -110,6 +110,41 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(data, cache_dir, engine, damage)
     assert entry.read_bytes() == raw, "rebuilt and written again"
 
 
+GRAPH_QUERY = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?g ?label WHERE { graph ?g { ?i skos:prefLabel ?label } } ORDER BY ?label"""
+
+
+def graph_labels(graph: kg.KnowledgeGraph) -> list[tuple[str, str]]:
+    return [(str(r["g"]).split("/graaf/")[-1], str(r["label"])) for r in graph.sparql(GRAPH_QUERY)]
+
+
+def test_warm_oxigraph_reads_named_graphs_when_a_query_needs_them(data, cache_dir):
+    # from the cache, oxigraph loads the default graph first and the named graphs on demand;
+    # a query that names graphs (in any case: `graph ?g`) must still see all of them
+    cold = kg.load(data, backend="oxigraph")
+    warm = kg.load(data, backend="oxigraph")
+    assert labels(warm) == labels(cold)
+    assert graph_labels(warm) == graph_labels(cold) == [("kennis/010", "Alfa"), ("kennis/010", "Bèta"), ("kern", "interventie")]
+    assert warm.backend.graphs() == cold.backend.graphs()
+    assert len(kg.load(data, backend="oxigraph").backend.store) == len(cold.backend.store)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "missing"])
+def test_a_damaged_named_graph_entry_is_rebuilt_from_the_files(data, cache_dir, damage):
+    cold = kg.load(data, backend="oxigraph")
+    [entry] = entries(cache_dir, "oxigraph_named")
+    raw = entry.read_bytes()
+    if damage == "garbage":
+        entry.write_bytes(b"\x00not a cache entry" * 100)
+    elif damage == "truncated":
+        entry.write_bytes(raw[: len(raw) // 2])
+    else:
+        entry.unlink()
+    warm = kg.load(data, backend="oxigraph")
+    assert graph_labels(warm) == graph_labels(cold)
+    assert entry.read_bytes() == raw, "rebuilt and written again"
+
+
 @pytest.mark.parametrize("off", ["0", "false", "no", "off"])
 def test_ARMOEDE_KG_CACHE_0_writes_nothing(data, cache_dir, monkeypatch, off):
     monkeypatch.setenv(cache.CACHE_ENV, off)
