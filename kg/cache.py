@@ -111,15 +111,16 @@ class Entry:
     def read(self) -> bytes | None:
         """The payload, or None when absent or damaged (a damaged file is removed)."""
         try:
-            raw = self.path.read_bytes()
+            with self.path.open("rb") as fh:
+                # header lines first, then the payload in one read: no copies of megabytes
+                magic, head, rest = fh.readline(len(_MAGIC)), fh.readline(64), fh.read()
         except OSError:
             return None
-        head, sep, rest = raw[len(_MAGIC):].partition(b"\n")
         try:
             crc, length = (int(x) for x in head.split(b" "))
         except ValueError:
             crc, length = -1, -1
-        if not raw.startswith(_MAGIC) or not sep or length != len(rest) or zlib.crc32(rest) != crc:
+        if magic != _MAGIC or length != len(rest) or zlib.crc32(rest) != crc:
             self.discard()
             return None
         os.utime(self.path)  # recently used: keep it when pruning

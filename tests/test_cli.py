@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
+import kg
 from kg.named_queries import load_named_queries
 from kg.paths import queries_dir
 
@@ -101,3 +104,37 @@ def test_output_file_is_not_overwritten_without_force(run_cli, tmp_path):
     assert out.read_text(encoding="utf-8") == first
     assert run_cli("query", "erkend", "--format", "json", "--out", str(out), "--force").exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["head"]["vars"]
+
+
+# -- the console script: it leaves without the interpreter's teardown (kg.cli.main.entry) --------
+
+def _console(*args: str, stdin: str = "", prelude: str = "") -> subprocess.CompletedProcess[str]:
+    """Run kg.cli.main.entry() in a fresh interpreter, as the installed armoede-kg does."""
+    code = (f"import sys\n{prelude}\nsys.argv = ['armoede-kg', *{list(args)!r}]\n"
+            "import kg.cli.main\nkg.cli.main.entry()\n")
+    return subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True, text=True,
+                          encoding="utf-8", timeout=300)
+
+
+def test_console_script_flushes_all_output_through_a_pipe(run_cli):
+    # 15 000 rows (~2 MB) is far more than a pipe buffer holds: nothing may be lost at the fast exit
+    args = ("sparql", "-", "--format", "csv")
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 15000"
+    res = _console(*args, stdin=query)
+    assert res.returncode == 0, res.stderr
+    assert len(list(csv.reader(io.StringIO(res.stdout)))) == 15001
+    assert res.stdout == run_cli(*args, input=query).output
+
+
+def test_console_script_keeps_the_exit_codes():
+    assert _console("search", "qqqqqqqq").returncode == 1
+    bad = _console("query", "versterkers", "--interventie", "Geen-Bestaande-Interventie")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("fout: onbekend label") and "Traceback" not in bad.stderr
+    assert _console("query", "bestaat-niet").returncode == 2  # a usage error
+
+
+def test_console_script_still_runs_exit_handlers():
+    res = _console("--version", prelude="import atexit; atexit.register(lambda: print('opgeruimd'))")
+    assert res.returncode == 0
+    assert res.stdout.splitlines() == [f"armoede-kg, version {kg.__version__}", "opgeruimd"]
