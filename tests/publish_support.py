@@ -1,6 +1,9 @@
 """Fixtures for the publication tests (test_site, test_server, test_browser,
 test_publish_store): the static site built once, and a real `armoede-kg serve` on a free
-loopback port serving it. Loaded by conftest.py through pytest_plugins."""
+loopback port serving it. Also the one way the tests start, wait for and stop a real server:
+`armoede-kg serve` (start_server/stop_server) and `oxigraph serve` (start_oxigraph/
+stop_oxigraph, for test_backends, test_publish_store, test_nothing_lost). Loaded by
+conftest.py through pytest_plugins."""
 
 from __future__ import annotations
 
@@ -50,6 +53,38 @@ class LiveServer:
         return self.base + path.lstrip("/")
 
 
+def wait_until_answering(proc: subprocess.Popen[bytes], what: str, base: str, path: str, within_s: int) -> None:
+    """Wait until GET base+path answers 200. The test fails if `proc` exits first (with its
+    stderr) or nothing answers within `within_s` seconds (then `proc` is killed)."""
+    deadline = time.monotonic() + within_s
+    while True:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            pytest.fail(f"{what} stopped at start-up: {err.strip()}")
+        try:
+            with urllib.request.urlopen(base + path, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"{what} did not answer on {base} within {within_s} s")
+        time.sleep(0.1)
+
+
+def stop_process(proc: subprocess.Popen[bytes], grace_s: int) -> None:
+    """Terminate a server started here; kill it if it has not stopped within `grace_s` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if proc.stderr:
+        proc.stderr.close()
+
+
 def start_server(site: Path, *extra: str, ready_path: str = "") -> LiveServer:
     """Start `armoede-kg serve` in its own process and wait until it answers."""
     port = free_port()
@@ -57,32 +92,12 @@ def start_server(site: Path, *extra: str, ready_path: str = "") -> LiveServer:
            "--port", str(port), "--workers", "2", "--timeout", str(TIMEOUT_S), "--max-rows", str(MAX_ROWS), *extra]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while True:
-        if proc.poll() is not None:
-            err = proc.stderr.read().decode() if proc.stderr else ""
-            pytest.fail(f"armoede-kg serve stopped at start-up: {err.strip()}")
-        try:
-            with urllib.request.urlopen(base + ready_path, timeout=2) as resp:
-                if resp.status == 200:
-                    return LiveServer(base, proc)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"armoede-kg serve did not answer on {base} within 120 s")
-        time.sleep(0.2)
+    wait_until_answering(proc, "armoede-kg serve", base, ready_path, within_s=120)
+    return LiveServer(base, proc)
 
 
 def stop_server(server: LiveServer) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
-    if server.process.stderr:
-        server.process.stderr.close()
+    stop_process(server.process, grace_s=15)
 
 
 @pytest.fixture(scope="session")
@@ -109,33 +124,17 @@ class Oxigraph:
     process: subprocess.Popen[bytes]
 
 
-def start_oxigraph(location: Path) -> Oxigraph:
-    """`oxigraph serve` on a free loopback port, without --union-default-graph."""
+def start_oxigraph(location: Path | None = None) -> Oxigraph:
+    """`oxigraph serve` on a free loopback port, without --union-default-graph; its store in
+    `location`, or in memory without one."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+    store = ["--location", str(location)] if location is not None else []
+    proc = subprocess.Popen([oxigraph_binary(), "serve", *store, "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while True:
-        if proc.poll() is not None:
-            err = proc.stderr.read().decode() if proc.stderr else ""
-            pytest.fail(f"oxigraph serve stopped at start-up: {err.strip()}")
-        try:
-            with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
-                return Oxigraph(base, proc)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            if time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"oxigraph serve did not answer on {base} within 30 s")
-            time.sleep(0.1)
+    wait_until_answering(proc, "oxigraph serve", base, "/query?query=ASK%7B%7D", within_s=30)
+    return Oxigraph(base, proc)
 
 
 def stop_oxigraph(server: Oxigraph) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
-    if server.process.stderr:
-        server.process.stderr.close()
+    stop_process(server.process, grace_s=10)

@@ -143,3 +143,19 @@ def documents_mentioning(graph: Any, subject: str) -> set[str]:
         SELECT DISTINCT ?d WHERE {{ GRAPH ?g {{ {subject} ak:mentionedIn ?m . ?m ak:inDocument ?d . }}
             FILTER(STRSTARTS(STR(?g), "{BASE}graaf/kennis/")) }}""")
     return {r["d"].rsplit("/", 1)[1] for r in rows}
+
+
+def statistics_at(graph: Any, doc: str, value: float, line: int) -> list[dict[str, Any]]:
+    """The statistics (``ak:Statistic``) with this value in the graph of ``doc`` whose location
+    covers the seed line; rows with ``s``, ``text``, ``a`` and ``b``."""
+    rows = select(graph, f"""SELECT ?s ?text ?a ?b WHERE {{ GRAPH {kennis(doc)} {{ ?s a ak:Statistic ;
+        ak:statisticValue ?v ; ak:statementText ?text ; ak:startLine ?a ; ak:endLine ?b .
+        FILTER(?v = {value}) }} }}""")
+    return [r for r in rows if r["a"] <= line <= r["b"]]
+
+
+def members(graph: Any, doc: str, principle_set: str) -> list[dict[str, Any]]:
+    """The members of a principle set in the graph of ``doc``, in their printed order; rows with
+    ``p``, ``l`` (label) and ``n`` (ordinal)."""
+    return select(graph, f"""SELECT ?p ?l ?n WHERE {{ GRAPH {kennis(doc)} {{ ?p ak:memberOf {principle_set} ;
+        skos:prefLabel ?l ; ak:ordinal ?n }} }} ORDER BY ?n""")

@@ -10,13 +10,10 @@ from __future__ import annotations
 import http.server
 import json
 import re
-import shutil
 import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from publish_support import free_port, start_oxigraph, stop_oxigraph
 from rdflib import BNode, Literal, URIRef
 
 import kg
@@ -133,20 +131,6 @@ def oxigraph_graph() -> kg.KnowledgeGraph:
     return kg.load(backend="oxigraph", cache=False)
 
 
-def oxigraph_binary() -> str:
-    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-    if not found:
-        pytest.fail("the Oxigraph server binary 'oxigraph' is not installed: pip install oxigraph "
-                    "(the test extra and the CI script install it)")
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def send(method: str, url: str, data: bytes, content_type: str) -> None:
     req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": content_type})
     with urllib.request.urlopen(req, timeout=30) as resp:
@@ -166,36 +150,14 @@ def load_into_oxigraph_server(base: str, root: Path) -> None:
 
 @pytest.fixture(scope="session")
 def oxigraph_server() -> Iterator[str]:
-    """A real `oxigraph serve` on a free port on 127.0.0.1, holding the shipped graph; yields
-    its SPARQL query endpoint."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """A real `oxigraph serve` (in memory) on a free port on 127.0.0.1, holding the shipped
+    graph; yields its SPARQL query endpoint."""
+    server = start_oxigraph()
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            if proc.poll() is not None:
-                err = proc.stderr.read().decode() if proc.stderr else ""
-                pytest.fail(f"oxigraph serve stopped at start-up: {err.strip()}")
-            try:
-                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    pytest.fail(f"oxigraph serve did not answer on {base} within 20 s")
-                time.sleep(0.1)
-        load_into_oxigraph_server(base, ontology_dir())
-        yield f"{base}/query"
+        load_into_oxigraph_server(server.base, ontology_dir())
+        yield f"{server.base}/query"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+        stop_oxigraph(server)
 
 
 @pytest.fixture(scope="session")

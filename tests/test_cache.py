@@ -124,7 +124,8 @@ def test_warm_oxigraph_reads_named_graphs_when_a_query_needs_them(data, cache_di
     cold = kg.load(data, backend="oxigraph")
     warm = kg.load(data, backend="oxigraph")
     assert labels(warm) == labels(cold)
-    assert graph_labels(warm) == graph_labels(cold) == [("kennis/010", "Alfa"), ("kennis/010", "Bèta"), ("kern", "interventie")]
+    expected = [("kennis/010", "Alfa"), ("kennis/010", "Bèta"), ("kern", "interventie")]
+    assert graph_labels(warm) == graph_labels(cold) == expected
     assert warm.backend.graphs() == cold.backend.graphs()
     assert len(kg.load(data, backend="oxigraph").backend.store) == len(cold.backend.store)
 

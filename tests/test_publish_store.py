@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
@@ -16,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from publish_support import free_port, oxigraph_binary
+from publish_support import free_port, start_oxigraph, stop_oxigraph
 from rdflib import XSD, Literal
 from rdflib.query import Result
 
@@ -32,34 +29,9 @@ def oxigraph_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An empty, persistent Oxigraph server; yields its base address. Started without
     --union-default-graph: Oxigraph 0.5 counts a triple once per graph there (oxigraph#1919),
     so the graph goes in with `publish --merge-default`, a set, as rdflib's union is."""
-    location = tmp_path_factory.mktemp("oxigraph")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                err = proc.stderr.read().decode() if proc.stderr else ""
-                pytest.fail(f"oxigraph serve stopped at start-up: {err.strip()}")
-            try:
-                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    pytest.fail(f"oxigraph serve did not answer on {base} within 30 s")
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+    server = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    yield server.base
+    stop_oxigraph(server)
 
 
 def remote_counts(base: str) -> dict[str, int]:

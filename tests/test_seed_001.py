@@ -14,23 +14,16 @@ from seed_support import (
     objects,
     schema_graph,
     select,
+    statistics_at,
     the,
 )
 
 G = kennis("001")
 
 
-def _statistic(graph, value, line):
-    """Statistics of graph 001 with this value whose location covers the line."""
-    rows = select(graph, f"""SELECT ?s ?text ?a ?b WHERE {{ GRAPH {G} {{ ?s a ak:Statistic ;
-        ak:statisticValue ?v ; ak:statementText ?text ; ak:startLine ?a ; ak:endLine ?b .
-        FILTER(?v = {value}) }} }}""")
-    return [r for r in rows if r["a"] <= line <= r["b"]]
-
-
 def test_508000_people_live_in_long_term_poverty_van_hulst_and_hoff_2020(graph):
     # l. 15 "In Nederland leven zo'n 508.000 mensen in langdurige armoede (Van Hulst & Hoff, 2020)"
-    rows = _statistic(graph, 508000, 15)
+    rows = statistics_at(graph, "001", 508000, 15)
     assert len(rows) == 1
     stat = "<" + rows[0]["s"] + ">"
     src = "bron:van-hulst-hoeveel-mensen-langdurig-arm"
@@ -86,8 +79,8 @@ def test_participating_municipalities_are_meppel_midden_groningen_nieuwegein_nij
 
 def test_about_thirty_people_and_ten_experience_experts_and_supporters_were_interviewed(graph):
     # l. 23 "zo'n dertig mensen voor een interview" … "tien ervaringsdeskundigen en begeleiders"
-    assert len(_statistic(graph, 30, 23)) == 1
-    assert len(_statistic(graph, 10, 23)) == 1
+    assert len(statistics_at(graph, "001", 30, 23)) == 1
+    assert len(statistics_at(graph, "001", 10, 23)) == 1
 
 
 def test_checklist_for_fitting_support_has_five_elements_in_printed_order(graph):
@@ -109,7 +102,7 @@ def test_checklist_integraal_asks_support_on_several_life_areas_at_once(graph):
 
 def test_only_eight_interventions_remained_on_the_sieve_citing_de_vet_2021(graph):
     # l. 44 "Slechts acht interventies bleven op de zeef liggen (De Vet, Scholten & Wolf, 2021)"; l. 112
-    rows = _statistic(graph, 8, 44)
+    rows = statistics_at(graph, "001", 8, 44)
     assert len(rows) == 1
     assert the(graph, "001", "<" + rows[0]["s"] + ">", "dcterms:source") == expand("doc:000")
     assert_mentioned_at(graph, "001", "doc:000", 112)
@@ -226,13 +219,13 @@ def test_working_relationship_rests_on_equality_respect_trust_honesty_openness_o
 
 def test_more_than_80_organisations_in_the_netherlands_use_krachtwerk(graph):
     # l. 70 "Inmiddels gebruiken meer dan 80 organisaties in Nederland Krachtwerk"
-    rows = _statistic(graph, 80, 70)
+    rows = statistics_at(graph, "001", 80, 70)
     assert len(rows) == 1 and "meer dan 80" in rows[0]["text"]
 
 
 def test_residents_gave_krachtwerk_an_average_of_8_6_van_tol_2020(graph):
     # l. 72 "Zij gaven Krachtwerk gemiddeld een 8,6 (Van Tol et al., 2020)"; l. 128
-    rows = _statistic(graph, 8.6, 72)
+    rows = statistics_at(graph, "001", 8.6, 72)
     assert len(rows) == 1
     src = "bron:van-tol-krachtgerichte-ondersteuning-werkt"
     assert the(graph, "001", "<" + rows[0]["s"] + ">", "dcterms:source") == expand(src)

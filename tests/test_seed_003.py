@@ -12,6 +12,7 @@ from seed_support import (
     assert_mentioned_at,
     expand,
     kennis,
+    members,
     objects,
     select,
     the,
@@ -26,11 +27,6 @@ def _statement(graph, words):
         FILTER(CONTAINS(?t, "{words}")) }} }}""")
     assert len(rows) == 1, (words, rows)
     return "<" + rows[0]["u"] + ">"
-
-
-def _members(graph, principle_set):
-    return select(graph, f"""SELECT ?p ?l ?n WHERE {{ GRAPH {G} {{ ?p ak:memberOf {principle_set} ;
-        skos:prefLabel ?l ; ak:ordinal ?n }} }} ORDER BY ?n""")
 
 
 def test_werkboek_title_and_date_13_june_2018(graph):
@@ -83,7 +79,7 @@ def test_werkboek_gives_tips_on_contacting_the_target_group_via_three_routes(gra
 
 def test_early_detection_has_four_handles_in_printed_order(graph):
     # l. 19-22
-    rows = _members(graph, "ps:003-vroegsignalering")
+    rows = members(graph, "003", "ps:003-vroegsignalering")
     assert [r["l"] for r in rows] == ["Identificeer de doelgroep", "Bepaal de inzet", "Zoek partners",
                                       "Naar de eigen organisatie kijken"]
     for r, line in zip(rows, (19, 20, 21, 22)):
@@ -100,7 +96,7 @@ def test_twynstra_gudde_distinguishes_three_coalition_forms(graph):
     # coalitie, de collectieve coalitie en de connectieve coalitie."
     assert the(graph, "003", "ps:003-coalitievormen", "ak:statedCount") == 3
     assert the(graph, "003", "ps:003-coalitievormen", "prov:wasAttributedTo") == expand("og:twynstra-gudde")
-    rows = _members(graph, "ps:003-coalitievormen")
+    rows = members(graph, "003", "ps:003-coalitievormen")
     assert [r["l"].lower() for r in rows] == ["directieve coalitie", "collectieve coalitie", "connectieve coalitie"]
     assert_mentioned_at(graph, "003", "og:twynstra-gudde", 26)
     assert "Organisatieadviesbureau Twynstra Gudde" in objects(graph, "003", "og:twynstra-gudde", "skos:altLabel")
@@ -113,7 +109,7 @@ def test_an_unfitting_coalition_form_can_cause_considerable_tension(graph):
 
 def test_cooperation_has_three_handles_in_printed_order(graph):
     # l. 30-32
-    rows = _members(graph, "ps:003-handvatten-samenwerking")
+    rows = members(graph, "003", "ps:003-handvatten-samenwerking")
     assert [r["l"] for r in rows] == ["De grondvorm van de samenwerking bepalen",
                                       "Het maken van een halen/brengen-kaart",
                                       "Breng de meerwaarde van de samenwerking in beeld"]
@@ -137,7 +133,7 @@ def test_omgekeerde_wereld_tool_maps_what_falls_away_if_cooperation_stops(graph)
 
 def test_six_goals_of_working_with_volunteers_or_experience_experts(graph):
     # l. 38-43, last bullet "Kostenbesparing."
-    rows = _members(graph, "ps:003-doelen-vrijwilligers-ervaringsdeskundigen")
+    rows = members(graph, "003", "ps:003-doelen-vrijwilligers-ervaringsdeskundigen")
     assert len(rows) == 6
     assert rows[0]["l"] == "Het vervullen van een brugfunctie naar professionele hulp"
     assert rows[1]["l"] == "Het begrijpen van het perspectief van de cliënt"
@@ -162,7 +158,7 @@ def test_werkboek_offers_a_step_plan_for_volunteer_projects(graph):
 def test_monitoring_and_evaluation_rests_on_four_basic_questions(graph):
     # l. 49 "De volgende vier basisvragen"; l. 51-54
     assert the(graph, "003", "ps:003-me-basisvragen", "ak:statedCount") == 4
-    rows = _members(graph, "ps:003-me-basisvragen")
+    rows = members(graph, "003", "ps:003-me-basisvragen")
     assert [r["l"] for r in rows] == ["Voor wie wordt de monitoring en evaluatie uitgevoerd?",
                                       "Wat is het doel van de evaluatie?", "Welke data/informatie is relevant?",
                                       "Wat zijn de praktische randvoorwaarden?"]

@@ -13,25 +13,15 @@ from seed_support import (
     documents_mentioning,
     expand,
     kennis,
+    members,
     objects,
     schema_graph,
     select,
+    statistics_at,
     the,
 )
 
 G = kennis("004")
-
-
-def _statistics(graph, value, line):
-    rows = select(graph, f"""SELECT ?s ?text ?a ?b WHERE {{ GRAPH {G} {{ ?s a ak:Statistic ;
-        ak:statisticValue ?v ; ak:statementText ?text ; ak:startLine ?a ; ak:endLine ?b .
-        FILTER(?v = {value}) }} }}""")
-    return [r for r in rows if r["a"] <= line <= r["b"]]
-
-
-def _members(graph, principle_set):
-    return select(graph, f"""SELECT ?p ?l ?n WHERE {{ GRAPH {G} {{ ?p ak:memberOf {principle_set} ;
-        skos:prefLabel ?l ; ak:ordinal ?n }} }} ORDER BY ?n""")
 
 
 def _table_rows(graph, table):
@@ -72,7 +62,7 @@ def test_commissioned_by_zonmw_and_ministries_szw_vws_subsidised_by_vws(graph):
 
 def test_about_459000_people_receive_social_assistance_cbs_31_may_2016(graph):
     # l. 110 "In Nederland zitten ongeveer 459.000 mensen in de bijstand (CBS, 31 mei 2016)."
-    rows = _statistics(graph, 459000, 110)
+    rows = statistics_at(graph, "004", 459000, 110)
     assert len(rows) == 1
     src = the(graph, "004", "<" + rows[0]["s"] + ">", "dcterms:source")
     assert str(the(graph, "004", f"<{src}>", "dcterms:date")) == "2016-05-31"
@@ -80,13 +70,13 @@ def test_about_459000_people_receive_social_assistance_cbs_31_may_2016(graph):
 
 def test_65_percent_of_social_assistance_recipients_lack_a_starting_qualification(graph):
     # l. 113-114 "65 procent heeft geen startkwalificatie (een diploma op minimaal mbo2-niveau)"
-    rows = _statistics(graph, 65, 114)
+    rows = statistics_at(graph, "004", 65, 114)
     assert len(rows) == 1 and "startkwalificatie" in rows[0]["text"]
 
 
 def test_recognition_pathway_goed_beschreven_has_two_criteria(graph):
     # l. 176-184: "opstapniveau Goed Beschreven", criteria 1 (l. 180) and 2 (l. 184)
-    rows = _members(graph, "ps:004-criteria-goed-beschreven")
+    rows = members(graph, "004", "ps:004-criteria-goed-beschreven")
     assert len(rows) == 2
     assert the(graph, "004", "<" + rows[1]["p"] + ">", "skos:definition") == (
         "Het verband tussen aanleiding, doelen, doelgroep en aanpak is duidelijk beschreven.")
@@ -99,7 +89,7 @@ def test_recognition_pathway_goed_beschreven_has_two_criteria(graph):
 def test_evidence_based_working_sackett_2000_integrates_three_factors(graph):
     # l. 198 "(Sackett, e.a., 2000)"; l. 200 "het integreren van drie factoren"; l. 202-206
     assert the(graph, "004", "ps:004-evidence-based-practice-factoren", "ak:statedCount") == 3
-    rows = _members(graph, "ps:004-evidence-based-practice-factoren")
+    rows = members(graph, "004", "ps:004-evidence-based-practice-factoren")
     assert [r["l"] for r in rows][:2] == ["Empirisch bewijs", "Ervaringskennis van professionals"]
     assert the(graph, "004", "bron:sackett-evidence-based-medicine", "ak:year") == "2000"
     assert the(graph, "004", "th:evidence-based-practice", "ak:describedIn") == expand(
@@ -110,7 +100,7 @@ def test_evidence_based_working_sackett_2000_integrates_three_factors(graph):
 def test_senge_1990_five_disciplines_of_the_learning_organisation(graph):
     # l. 394 "Senge (1990) beschrijft vijf elementaire disciplines"; l. 397-408
     assert the(graph, "004", "ps:004-senge-vijf-disciplines", "ak:statedCount") == 5
-    rows = _members(graph, "ps:004-senge-vijf-disciplines")
+    rows = members(graph, "004", "ps:004-senge-vijf-disciplines")
     assert rows[0]["l"] == "Persoonlijk meesterschap" and rows[4]["l"] == "Systeemdenken"
     for r, line in zip(rows, (397, 400, 403, 404, 407)):
         assert_mentioned_at(graph, "004", "<" + r["p"] + ">", line)
@@ -120,7 +110,7 @@ def test_senge_1990_five_disciplines_of_the_learning_organisation(graph):
 def test_senge_names_three_architectural_elements(graph):
     # l. 420 "Daarnaast noemt Senge drie architectonische elementen"; l. 422, 426, 430
     assert the(graph, "004", "ps:004-senge-architectonische-elementen", "ak:statedCount") == 3
-    rows = _members(graph, "ps:004-senge-architectonische-elementen")
+    rows = members(graph, "004", "ps:004-senge-architectonische-elementen")
     assert [r["l"] for r in rows] == ["Richtinggevende ideeën", "Theorie, methoden en instrumenten", "Infrastructuur"]
 
 
@@ -158,7 +148,7 @@ def test_only_zrm_and_szeebra_are_scientifically_validated(graph):
 def test_sturen_op_zelfsturing_rests_on_three_basic_psychological_needs(graph):
     # l. 717 "gefundeerd op de drie psychologische basisbehoeften"; l. 720-724
     assert the(graph, "004", "ps:004-sturen-op-zelfsturing-basisbehoeften", "ak:statedCount") == 3
-    rows = _members(graph, "ps:004-sturen-op-zelfsturing-basisbehoeften")
+    rows = members(graph, "004", "ps:004-sturen-op-zelfsturing-basisbehoeften")
     assert [r["l"] for r in rows] == ["Basisbehoefte aan autonomie", "Basisbehoefte aan betrokkenheid",
                                       "Basisbehoefte aan competentie"]
     assert the(graph, "004", "pr:004-basisbehoefte-autonomie", "skos:definition") == (
@@ -213,25 +203,25 @@ def test_city_deal_was_signed_on_11_march_2016_by_five_municipalities(graph):
     assert objects(graph, "004", iv, "ak:municipality") == {
         expand(f"gem:{m}") for m in ("eindhoven", "enschede", "leeuwarden", "utrecht", "zaanstad")}
     assert_mentioned_at(graph, "004", iv, 1064)
-    assert len(_statistics(graph, 5, 1064)) == 1
+    assert len(statistics_at(graph, "004", 5, 1064)) == 1
 
 
 def test_social_district_teams_69_percent_in_2014_and_87_percent_of_234_end_2015(graph):
     # l. 1074-1076
-    assert len(_statistics(graph, 69, 1074)) == 1
-    assert len(_statistics(graph, 87, 1076)) == 1
-    assert len(_statistics(graph, 234, 1076)) == 1
+    assert len(statistics_at(graph, "004", 69, 1074)) == 1
+    assert len(statistics_at(graph, "004", 87, 1076)) == 1
+    assert len(statistics_at(graph, "004", 234, 1076)) == 1
 
 
 def test_work_and_income_staff_in_district_teams_fell_from_54_to_37_percent(graph):
     # l. 1283-1284 "gedaald is van 54 procent naar 37 procent (Arum, Schoorl, 2016)"
-    assert len(_statistics(graph, 54, 1284)) == 1
-    assert len(_statistics(graph, 37, 1284)) == 1
+    assert len(statistics_at(graph, "004", 54, 1284)) == 1
+    assert len(statistics_at(graph, "004", 37, 1284)) == 1
 
 
 def test_about_twenty_integral_interventions_were_found(graph):
     # l. 1134 "een twintigtal interventies"
-    assert len(_statistics(graph, 20, 1134)) == 1
+    assert len(statistics_at(graph, "004", 20, 1134)) == 1
 
 
 def test_four_interventions_with_indications_of_effectiveness_act_fact_irb_ips(graph):
@@ -243,7 +233,7 @@ def test_four_interventions_with_indications_of_effectiveness_act_fact_irb_ips(g
 
 def test_achter_de_voordeur_network_has_about_sixty_municipalities(graph):
     # l. 1202-1203 "bestaat uit ongeveer zestig gemeenten. De nieuwe naam is: landelijk netwerk Integrale Aanpak"
-    rows = _statistics(graph, 60, 1203)
+    rows = statistics_at(graph, "004", 60, 1203)
     assert len(rows) == 1
     assert expand("iv:achter-de-voordeur") in objects(graph, "004", "<" + rows[0]["s"] + ">", "ak:about")
 
@@ -261,13 +251,13 @@ def test_zrm_assesses_eleven_life_domains_in_printed_order(graph):
         "fysieke gezondheid", "verslaving", "vaardigheden bij activiteiten van het dagelijks leven (ADL)",
         "sociaal netwerk", "maatschappelijke participatie", "justitie"]
     assert_mentioned_at(graph, "004", "bg:zrm-justitie", 1209, in_graph=g)
-    assert len(_statistics(graph, 11, 1206)) == 1
+    assert len(statistics_at(graph, "004", 11, 1206)) == 1
 
 
 def test_radar_sees_five_points_of_contact_between_work_and_care(graph):
     # l. 1233-1235 "De auteurs zien vijf aanknopingspunten"; 1. Integrale diagnose (l. 1237) … 5. (l. 1252)
     assert the(graph, "004", "ps:004-radar-aanknopingspunten", "ak:statedCount") == 5
-    rows = _members(graph, "ps:004-radar-aanknopingspunten")
+    rows = members(graph, "004", "ps:004-radar-aanknopingspunten")
     assert rows[0]["l"] == "Integrale diagnose"
     assert_mentioned_at(graph, "004", "<" + rows[0]["p"] + ">", 1237)
 
@@ -315,17 +305,17 @@ def test_integraal_table_wezm_targets_16_to_55_year_olds_with_complete_result_ev
 
 def test_annual_social_cost_of_debt_is_estimated_at_eleven_billion_euro(graph):
     # l. 2336-2337 "worden geschat op elf miljard euro (Madern, 2014)"
-    assert len(_statistics(graph, 11000000000, 2337)) == 1
+    assert len(statistics_at(graph, "004", 11000000000, 2337)) == 1
 
 
 def test_debts_are_problematic_if_not_repaid_within_36_months(graph):
     # l. 2339-2340 "de aanwezige schulden niet binnen 36 maanden kan aflossen"
-    assert len(_statistics(graph, 36, 2340)) == 1
+    assert len(statistics_at(graph, "004", 36, 2340)) == 1
 
 
 def test_2_5_percent_of_households_have_problematic_debts_and_receive_debt_help(graph):
     # l. 2344
-    assert len(_statistics(graph, 2.5, 2344)) == 1
+    assert len(statistics_at(graph, "004", 2.5, 2344)) == 1
 
 
 def test_six_explanatory_models_of_poverty_on_micro_meso_macro_level(graph):
@@ -368,14 +358,14 @@ def test_cabinet_funds_grew_from_20_million_in_2013_to_80_and_100_million(graph)
     # l. 2423-2425 "Werd er in 2013 nog 20 miljoen euro ter beschikking gesteld, in de jaren 2014 en 2015 is dit
     # bedrag verder uitgebouwd naar 80 respectievelijk 100 miljoen euro."
     for value in (20000000, 80000000, 100000000):
-        assert len(_statistics(graph, value, 2424)) == 1, value
+        assert len(statistics_at(graph, "004", value, 2424)) == 1, value
 
 
 def test_three_priorities_of_municipal_poverty_and_debt_policy_bartels_2014(graph):
     # l. 2431-2437
     ps_ = "ps:004-prioriteiten-gemeentelijk-armoede-en-schuldenbeleid"
     assert the(graph, "004", ps_, "ak:statedCount") == 3
-    rows = _members(graph, ps_)
+    rows = members(graph, "004", ps_)
     assert [r["l"] for r in rows] == ["Het stimuleren van sociale en maatschappelijke participatie",
                                       "De preventie van schulden- en armoedeproblematiek",
                                       "Het bevorderen van de (financiële) zelfredzaamheid"]
@@ -383,13 +373,13 @@ def test_three_priorities_of_municipal_poverty_and_debt_policy_bartels_2014(grap
 
 def test_debt_help_benefits_are_more_than_twice_the_costs(graph):
     # l. 2656-2658 "de baten van schuldhulpverlening gemiddeld ruim twee keer zo hoog zijn als de kosten"
-    rows = _statistics(graph, 2, 2657)
+    rows = statistics_at(graph, "004", 2, 2657)
     assert len(rows) == 1 and "twee keer zo hoog" in rows[0]["text"]
 
 
 def test_jungmann_2012_six_working_factors_of_debt_prevention(graph):
     # l. 2631-2644 "(Jungmann, e.a., 2012) levert de volgende werkzame factoren op" — six lines
-    rows = _members(graph, "ps:jungmann-werkzame-factoren-schuldpreventie")
+    rows = members(graph, "004", "ps:jungmann-werkzame-factoren-schuldpreventie")
     assert len(rows) == 6
     assert rows[2]["l"] == "De toegevoegde waarde van groepsdynamiek"
     assert_mentioned_at(graph, "004", "<" + rows[5]["p"] + ">", 2644)
@@ -397,7 +387,7 @@ def test_jungmann_2012_six_working_factors_of_debt_prevention(graph):
 
 def test_empowerment_works_on_psychological_social_societal_and_economic_capital(graph):
     # l. 2719-2721 "psychologisch kapitaal … sociaal kapitaal … maatschappelijke kapitaal … economisch kapitaal"
-    rows = _members(graph, "ps:004-empowerment-niveaus-en-kapitalen")
+    rows = members(graph, "004", "ps:004-empowerment-niveaus-en-kapitalen")
     assert [r["l"].split(" ")[0] for r in rows] == ["Psychologisch", "Sociaal", "Maatschappelijk", "Economisch"]
     assert_mentioned_at(graph, "004", "ps:004-empowerment-niveaus-en-kapitalen", 2720)
 
@@ -460,7 +450,7 @@ def test_armoede_table_last_three_rows_are_goed_onderbouwd_in_nji(graph, iv):
 def test_theory_of_change_evaluation_has_three_steps_source_zicht_op_effect_2014(graph):
     # l. 3564-3576 "… achterhaald wat de verandertheorieën … Vervolgens wordt getoetst hoe plausibel … Ten slotte
     # wordt in de praktijk getoetst …"; "Bron: Zicht op Effect, Movisie (2014)"
-    assert len(_members(graph, "ps:004-toc-evaluatiestappen")) == 3
+    assert len(members(graph, "004", "ps:004-toc-evaluatiestappen")) == 3
     assert the(graph, "004", "th:theory-of-change", "ak:describedIn") == expand("bron:movisie-zicht-op-effect")
     assert the(graph, "004", "bron:movisie-zicht-op-effect", "ak:year") == "2014"
     assert_mentioned_at(graph, "004", "bron:movisie-zicht-op-effect", 3576)
@@ -471,14 +461,14 @@ def test_zelfregie_is_made_concrete_with_four_elements(graph):
     # l. 3653-3670 "met behulp van vier elementen: 1. Eigenaarschap … 2. Eigen kracht … 3. Motivatie …
     # 4 Contacten"; "Bron: Werken vanuit Zelfregie, Movisie (2012)"
     assert the(graph, "004", "ps:004-zelfregie-elementen", "ak:statedCount") == 4
-    assert [r["l"] for r in _members(graph, "ps:004-zelfregie-elementen")] == [
+    assert [r["l"] for r in members(graph, "004", "ps:004-zelfregie-elementen")] == [
         "Eigenaarschap", "Eigen kracht", "Motivatie", "Contacten"]
 
 
 def test_achter_de_voordeur_centres_on_four_elements_through_line_1202(graph):
     # l. 1199-1202 "Centraal hierbij staat veelal: eigen kracht versterken, uitgaan van één gezin, één plan, één
     # regisseur, samenwerking door partners in het sociale domein, het leveren van integraal en ontschot aanbod."
-    rows = _members(graph, "ps:004-achter-de-voordeur-centraal")
+    rows = members(graph, "004", "ps:004-achter-de-voordeur-centraal")
     assert [r["l"] for r in rows] == ["eigen kracht versterken", "uitgaan van één gezin, één plan, één regisseur",
                                       "samenwerking door partners in het sociale domein",
                                       "het leveren van integraal en ontschot aanbod"]
