@@ -62,107 +62,109 @@ def normalise(text: str) -> str:
 
 @dataclass(slots=True)
 class _Entry:
-    iri: URIRef
     names: dict[tuple[str, str], str]  # (property, language) → display label
     types: set[str]
     schemes: set[str]
     life_domain: bool
 
-    def display(self, lang: str) -> str:
+    def display(self, iri: str, lang: str) -> str:
         for key in (("pref", lang), ("rdfs", lang), ("pref", "nl"), ("rdfs", "nl"), ("pref", ""), ("rdfs", "")):
             if key in self.names:
                 return self.names[key]
-        return _local_name(self.iri)
+        return _local_name(iri)
+
+
+def _uri(value: str) -> URIRef:
+    # every IRI here came out of the graph, where it was checked; skip rdflib's validation
+    return str.__new__(URIRef, value)
 
 
 class LabelIndex:
-    """Every labelled resource, findable by any of its labels."""
+    """Every labelled resource, findable by any of its labels.
+
+    IRIs are kept as plain strings (rdflib's URIRef hashes differently from str, so lookups
+    use str(iri)) and handed out as URIRef. The cache (kg.cache) pickles the index; a command
+    resolves two or three labels, so entries read back from it are unpacked when first
+    asked for."""
 
     def __init__(self, backend: Backend, lang: str = "nl") -> None:
         self.lang = lang
-        self._by_norm: dict[str, set[URIRef]] = defaultdict(set)
-        self._entries: dict[URIRef, _Entry] = {}
+        by_norm: dict[str, set[str]] = defaultdict(set)
+        self._entries: dict[str, _Entry] = {}
+        self._packed: dict[str, tuple[Any, ...]] = {}
         for row in backend.select(_LABEL_QUERY):
             s, label = row["s"].term, row["label"].term
             if not isinstance(s, URIRef) or label is None:
                 continue
-            e = self._entry(s)
+            e = self._new_entry(str(s))
             prop = str(row["p"].term)
             kind = "pref" if prop.endswith("prefLabel") else "rdfs" if prop.endswith("#label") else ""
             if kind:
                 lang_tag = getattr(label, "language", None) or ""
                 e.names.setdefault((kind, lang_tag), str(label))
-            self._by_norm[normalise(str(label))].add(s)
+            by_norm[normalise(str(label))].add(str(s))
         for row in backend.select(_TYPE_QUERY):
             s = row["s"].term
             if not isinstance(s, URIRef):
                 continue
-            e = self._entry(s)
+            e = self._new_entry(str(s))
             if row["type"].term is not None:
                 e.types.add(str(row["type"].term))
             if row["scheme"].term is not None:
                 e.schemes.add(str(row["scheme"].term))
             if row["ld"].term is not None:
                 e.life_domain = True
+        self._by_norm: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in by_norm.items()}
         # Concepts joined by skos:exactMatch/closeMatch are one meaning: a label shared by them is not ambiguous.
-        self._same: dict[URIRef, URIRef] = {}
+        self._same: dict[str, str] = {}
         for row in backend.select(_EXACT_QUERY):
             a, b = row["a"].term, row["b"].term
             if isinstance(a, URIRef) and isinstance(b, URIRef):
-                self._same[self._root(a)] = self._root(b)
+                self._same[self._root(str(a))] = self._root(str(b))
 
-    # The cache (kg.cache) pickles the index. Plain strings and tuples load ~4× faster than
-    # the entries and rdflib terms themselves, which matters on every command-line call.
     def __getstate__(self) -> dict[str, object]:
-        return {"lang": self.lang,
-                "entries": [(str(e.iri), e.names, tuple(e.types), tuple(e.schemes), e.life_domain)
-                            for e in self._entries.values()],
-                "by_norm": {norm: tuple(map(str, iris)) for norm, iris in self._by_norm.items()},
-                "same": [(str(a), str(b)) for a, b in self._same.items()]}
+        packed = dict(self._packed)
+        packed.update((iri, (e.names, tuple(e.types), tuple(e.schemes), e.life_domain))
+                      for iri, e in self._entries.items())
+        return {"lang": self.lang, "entries": packed, "by_norm": self._by_norm, "same": self._same}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        iris: dict[str, URIRef] = {}
-
-        def iri(value: str) -> URIRef:
-            got = iris.get(value)
-            if got is None:
-                # checked when first parsed; str.__new__ skips rdflib's validation
-                got = iris[value] = str.__new__(URIRef, value)
-            return got
-
         self.lang = state["lang"]
         self._entries = {}
-        for value, names, types, schemes, life_domain in state["entries"]:
-            i = iri(value)
-            self._entries[i] = _Entry(i, names, set(types), set(schemes), life_domain)
-        self._by_norm = defaultdict(set)
-        for norm, values in state["by_norm"].items():
-            self._by_norm[norm] = {iri(v) for v in values}
-        self._same = {iri(a): iri(b) for a, b in state["same"]}
+        self._packed = state["entries"]
+        self._by_norm = state["by_norm"]
+        self._same = state["same"]
 
-    def _entry(self, iri: URIRef) -> _Entry:
+    def _new_entry(self, iri: str) -> _Entry:
         e = self._entries.get(iri)
         if e is None:
-            e = self._entries[iri] = _Entry(iri, {}, set(), set(), False)
+            e = self._entries[iri] = _Entry({}, set(), set(), False)
+        return e
+
+    def _entry(self, iri: str) -> _Entry | None:
+        e = self._entries.get(iri)
+        if e is None and iri in self._packed:
+            names, types, schemes, life_domain = self._packed.pop(iri)
+            e = self._entries[iri] = _Entry(names, set(types), set(schemes), life_domain)
         return e
 
     def has_name(self, iri: URIRef) -> bool:
         """Whether iri has a label of its own (not just its IRI's last segment)."""
-        e = self._entries.get(iri)
+        e = self._entry(str(iri))
         return bool(e and e.names)
 
     def label(self, iri: URIRef, lang: str | None = None) -> str:
         """The display label: prefLabel, else rdfs:label, in lang, else Dutch, else the IRI's name."""
-        e = self._entries.get(iri)
+        e = self._entry(str(iri))
         if e:
-            return e.display(lang or self.lang)
+            return e.display(str(iri), lang or self.lang)
         # an IRI outside the project (a website, a reused vocabulary) is shown in full
         return _local_name(iri) if str(iri).startswith("https://w3id.org/armoede-kg/") else str(iri)
 
     def matches_kind(self, iri: URIRef, kind: str | None) -> bool:
         if kind is None or kind == "entiteit":
             return True
-        e = self._entries.get(iri)
+        e = self._entry(str(iri))
         if e is None:
             return False
         if kind == LIFE_DOMAIN:
@@ -176,15 +178,15 @@ class LabelIndex:
         text = text.strip()
         if text.startswith("http://") or text.startswith("https://"):
             iri = URIRef(text)
-            if iri in self._entries:
+            if self._entry(text) is not None:
                 if not self.matches_kind(iri, kind):
                     raise WrongKindError(f"'{text}' is geen {kind}")
                 return iri
-        hits = sorted(self._by_norm.get(normalise(text), set()))
+        hits = [_uri(h) for h in self._by_norm.get(normalise(text), ())]
         of_kind = [h for h in hits if self.matches_kind(h, kind)]
         if len(of_kind) == 1:
             return of_kind[0]
-        if len(of_kind) > 1 and len({self._root(h) for h in of_kind}) == 1:
+        if len(of_kind) > 1 and len({self._root(str(h)) for h in of_kind}) == 1:
             exact = [h for h in of_kind if self.label(h, "nl") == text]
             return (exact or of_kind)[0]
         if len(of_kind) > 1:
@@ -194,7 +196,7 @@ class LabelIndex:
             raise WrongKindError(f"'{text}' ({found}) is geen {kind}")
         raise UnknownLabelError(text, kind, self.suggest(text, kind))
 
-    def _root(self, iri: URIRef) -> URIRef:
+    def _root(self, iri: str) -> str:
         while iri in self._same and self._same[iri] != iri:
             iri = self._same[iri]
         return iri
@@ -203,7 +205,8 @@ class LabelIndex:
         """Labels of the right kind that look most like text."""
         candidates: dict[str, URIRef] = {}
         for norm, iris in self._by_norm.items():
-            for iri in iris:
+            for value in iris:
+                iri = _uri(value)
                 if self.matches_kind(iri, kind):
                     candidates.setdefault(norm, iri)
         import difflib
@@ -226,17 +229,18 @@ class LabelIndex:
         for norm, iris in self._by_norm.items():
             if needle in norm:
                 score = 2.0 if norm == needle else 1.0 + len(needle) / max(len(norm), 1)
-                for iri in iris:
+                for value in iris:
+                    iri = _uri(value)
                     if self.matches_kind(iri, kind):
                         scored[iri] = max(scored.get(iri, 0.0), score)
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.label(kv[0])))
         return [(iri, self.label(iri)) for iri, _ in ranked]
 
     def types(self, iri: URIRef) -> set[str]:
-        e = self._entries.get(iri)
+        e = self._entry(str(iri))
         return set(e.types) if e else set()
 
 
-def _local_name(iri: URIRef) -> str:
+def _local_name(iri: str) -> str:
     s = str(iri)
     return s.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
