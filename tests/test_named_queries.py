@@ -111,3 +111,83 @@ def test_optional_parameter_left_out_matches_everything(graph):
 def test_iri_accepted_where_a_label_is(graph):
     iri = URIRef("https://w3id.org/armoede-kg/id/interventie/krachtwerk")
     assert len(graph.query("theorieen", interventie=iri)) == len(graph.query("theorieen", interventie="Krachtwerk"))
+
+
+# -- regressions: a label lookup on a variable an OPTIONAL left unbound -------------------------
+# SPARQL pairs such a row with every resource that has a label in that language. The queries
+# look labels up inside the OPTIONAL that binds the labelled thing; these tests name the cases.
+
+OWN_FILE = """\
+@prefix ak:   <https://w3id.org/armoede-kg/ontologie#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix bg:   <https://w3id.org/armoede-kg/id/begrip/> .
+@prefix eigen: <https://example.org/eigen/> .
+
+eigen:proef a ak:Intervention ;
+    skos:prefLabel "Eigen proefinterventie"@nl ;
+    ak:basedOn <https://w3id.org/armoede-kg/id/theorie/schaarste> ;
+    ak:hasRecognition eigen:erkenning .
+eigen:erkenning a ak:Recognition ; ak:recognitionLevel bg:erkenning-goed-onderbouwd .
+eigen:model a ak:ExplanatoryModel ; skos:prefLabel "Eigen verklaringsmodel"@nl .
+<https://w3id.org/armoede-kg/id/theorie/schaarste> a ak:Theory ; skos:prefLabel "Theorie van schaarste"@nl .
+eigen:begrip skos:prefLabel "Eigen begrip zonder schema"@nl ;
+    skos:exactMatch bg:bijlage1-financiele-situatie .
+"""
+
+
+@pytest.fixture(scope="module", params=["rdflib", "oxigraph"])
+def own_file_graph(request, tmp_path_factory):
+    """The vocabulary plus a file of one's own: no prov:wasDerivedFrom for its graph, a
+    recognition without databank or document, a model without source, a concept without scheme."""
+    import kg
+
+    path = tmp_path_factory.mktemp("eigen") / "eigen.ttl"
+    path.write_text(OWN_FILE, encoding="utf-8")
+    return kg.load(files=[path], backend=request.param, cache=False)
+
+
+def _rows_about(table, column, iri):
+    return [r for r in table if str(r[column].term) == iri]
+
+
+def test_theorieen_of_a_graph_without_source_document_gives_one_row_not_one_per_label(own_file_graph):
+    rows = own_file_graph.query("theorieen", interventie="Eigen proefinterventie")
+    assert [(str(r["theorie"]), r["document"].term) for r in rows] == [
+        ("https://w3id.org/armoede-kg/id/theorie/schaarste", None)]
+
+
+def test_interventies_bij_theorie_of_a_graph_without_source_document_gives_one_row(own_file_graph):
+    rows = own_file_graph.query("interventies-bij-theorie", theorie="Theorie van schaarste")
+    assert [(str(r["interventieLabel"]), r["document"].term) for r in rows] == [("Eigen proefinterventie", None)]
+
+
+def test_erkend_recognition_without_databank_or_document_gives_one_row(own_file_graph):
+    rows = _rows_about(own_file_graph.query("erkend"), "interventie", "https://example.org/eigen/proef")
+    assert len(rows) == 1
+    assert rows[0]["databank"].term is None and rows[0]["document"].term is None
+    assert rows[0]["databankLabel"].term is None
+
+
+def test_verklaringsmodellen_model_without_source_gives_one_row(own_file_graph):
+    rows = _rows_about(own_file_graph.query("verklaringsmodellen"), "model", "https://example.org/eigen/model")
+    assert len(rows) == 1 and rows[0]["bron"].term is None and rows[0]["bronLabel"].term is None
+
+
+def test_leefgebied_schemas_concept_without_scheme_gives_one_row(own_file_graph):
+    rows = _rows_about(own_file_graph.query("leefgebied-schemas"), "van", "https://example.org/eigen/begrip")
+    assert len(rows) == 1 and rows[0]["schemaVan"].term is None and rows[0]["schemaVanLabel"].term is None
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "oxigraph"])
+def test_interventies_per_bron_lists_a_mention_without_role_once_not_with_every_class_label(backend):
+    # found on the shipped graph: "Gezond kopen, gezond koken", only mentioned in document 002,
+    # came back 117 times, once for each class and property with an rdfs:label
+    import kg
+
+    rows = kg.load(backend=backend).query("interventies-per-bron", bron="Webpagina armoede en gezondheid verbinden")
+    mentioned = [r for r in rows if r["rolsoort"].term is None]
+    assert mentioned, "document 002 mentions interventions without giving them a role"
+    assert all(r["rolsoortLabel"].term is None for r in mentioned)
+    keys = [(r["interventie"].term, r["van"].term) for r in mentioned]
+    assert len(keys) == len(set(keys))
+    assert len(rows) < 20
