@@ -22,6 +22,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import DataFileError, KgError, QueryError
+from .named_queries import without_literals
 from .results import ResultTable
 
 if TYPE_CHECKING:
@@ -30,9 +31,14 @@ if TYPE_CHECKING:
     from .loader import DataFile
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-# A query that can see named graphs says GRAPH (or FROM NAMED); any other reads the default
-# graph only. A false hit (the word in a string or comment) only loads what was not needed.
-_READS_NAMED_GRAPHS = re.compile(r"\b(?:GRAPH|NAMED)\b", re.IGNORECASE)
+# A query that can see named graphs says GRAPH (or FROM NAMED) outside its strings, IRIs and
+# comments; any other reads the default graph only.
+_NAMED_GRAPH_KEYWORD = re.compile(r"(?<![?$:\w])(?:GRAPH|NAMED)\b(?!:)", re.IGNORECASE)
+
+
+def reads_named_graphs(query: str) -> bool:
+    return bool(_NAMED_GRAPH_KEYWORD.search(query)) and bool(
+        _NAMED_GRAPH_KEYWORD.search(without_literals(query)))
 
 
 def import_pyoxigraph() -> Any:
@@ -149,7 +155,7 @@ class OxigraphBackend:
 
     # -- Backend --------------------------------------------------------------------------
     def _run(self, query: str) -> Any:
-        if self._pending is not None and _READS_NAMED_GRAPHS.search(query):
+        if self._pending is not None and reads_named_graphs(query):
             self._load_named_graphs()
         try:
             return self._store.query(query)

@@ -162,6 +162,12 @@ _TOKEN_RE = re.compile(
 )
 
 
+def without_literals(text: str) -> str:
+    """The SPARQL text with its strings, IRIs and comments left out: what is left are the
+    keywords, variables and punctuation (to ask, say, whether a query uses GRAPH)."""
+    return _TOKEN_RE.sub(lambda m: m.group(0) if m.group(0).startswith("$") else " ", text)
+
+
 def _slot_names(text: str) -> list[str]:
     return [tok[1:] for tok in _TOKEN_RE.findall(text) if tok.startswith("$")]
 

@@ -224,3 +224,18 @@ def test_a_broken_data_file_is_still_reported_with_a_warm_cache(data, cache_dir)
     for engine in ENGINES:
         with pytest.raises(kg.DataFileError, match=r"kern\.ttl:\d+"):
             kg.load(data, backend=engine)
+
+
+@pytest.mark.parametrize("query, needs_named_graphs", [
+    ("SELECT * WHERE { graph ?g { ?s ?p ?o } }", True),
+    ("SELECT * FROM NAMED <urn:x> WHERE { ?s ?p ?o }", True),
+    # regression: a comment in versterkers.rq said "graph" and every call read all named graphs
+    ("# over every node of the graph\nSELECT * WHERE { ?s ?p ?o }", False),
+    ('SELECT * WHERE { ?s ?p "GRAPH" }', False),
+    ("SELECT * WHERE { ?s <https://example.org/graph> ?o }", False),
+    ("SELECT ?graph WHERE { ?s ak:named ?graph }", False),
+])
+def test_only_a_graph_keyword_makes_oxigraph_read_the_named_graphs(query, needs_named_graphs):
+    from kg.backend_oxigraph import reads_named_graphs
+
+    assert reads_named_graphs(query) is needs_named_graphs
