@@ -130,12 +130,16 @@ def test_query_page_runs_a_named_query_and_shows_rows(browser, live_server: Live
 
 
 def test_query_page_shows_a_refusal_readably(browser, live_server: LiveServer):
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
     open_page(browser, live_server.url("sparql"))
     box = browser.find_element(by("ID"), "query")
     box.clear()
     box.send_keys("SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")
     browser.find_element(by("ID"), "run").click()
-    alert = browser.find_element(by("CSS_SELECTOR"), ".error")
+    # the answer arrives asynchronously: looking for it at once failed once on a busy CI machine
+    alert = WebDriverWait(browser, 60).until(ec.presence_of_element_located((by("CSS_SELECTOR"), ".error")))
     assert "SERVICE" in alert.text
     assert browser.find_element(by("ID"), "query").get_attribute("value").startswith("SELECT * WHERE { SERVICE")
 
