@@ -37,8 +37,7 @@ _NAMED_GRAPH_KEYWORD = re.compile(r"(?<![?$:\w])(?:GRAPH|NAMED)\b(?!:)", re.IGNO
 
 
 def reads_named_graphs(query: str) -> bool:
-    return bool(_NAMED_GRAPH_KEYWORD.search(query)) and bool(
-        _NAMED_GRAPH_KEYWORD.search(without_literals(query)))
+    return _NAMED_GRAPH_KEYWORD.search(without_literals(query)) is not None
 
 
 def import_pyoxigraph() -> Any:

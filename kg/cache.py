@@ -267,10 +267,8 @@ def _oxigraph_backend(files: Sequence[DataFile], key: str | None) -> Backend:
     backend first needs them. A named-graph entry that has gone missing is parsed again."""
     from .backend_oxigraph import OxigraphBackend
 
-    if key is None:
-        with _no_gc():
-            return OxigraphBackend.from_files(files)
-    default_entry, named_entry = Entry("oxigraph", key), Entry("oxigraph_named", key)
+    default_entry = Entry("oxigraph", key) if key is not None else None
+    named_entry = Entry("oxigraph_named", key or "")
 
     def named_graphs() -> bytes:
         raw = named_entry.read()
@@ -279,18 +277,13 @@ def _oxigraph_backend(files: Sequence[DataFile], key: str | None) -> Backend:
             named_entry.write(raw)
         return raw
 
-    raw = default_entry.read()
-    if raw is not None:
-        try:
-            return OxigraphBackend.from_cache(raw, named_graphs)
-        except Exception:  # noqa: BLE001 - any failure to read back means: rebuild it
-            default_entry.discard()
-    with _no_gc():
-        backend = OxigraphBackend.from_files(files)
-    # the named graphs first: a reader that finds the default graph finds them too
-    named_entry.write(backend.named_graph_bytes())
-    default_entry.write(backend.default_graph_bytes())
-    return backend
+    def dump(backend: OxigraphBackend) -> bytes:
+        # the named graphs first: a reader that finds the default graph finds them too
+        named_entry.write(backend.named_graph_bytes())
+        return backend.default_graph_bytes()
+
+    return cached(default_entry, lambda: OxigraphBackend.from_files(files), dump,
+                  lambda raw: OxigraphBackend.from_cache(raw, named_graphs))
 
 
 def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
