@@ -24,6 +24,7 @@ from rdflib.term import Node
 from .errors import DataFileError, KgError, QueryError
 from .named_queries import without_literals
 from .results import ResultTable
+from .terms import trusted_iri
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -49,11 +50,6 @@ def import_pyoxigraph() -> Any:
     return pyoxigraph
 
 
-def _iri(value: str) -> URIRef:
-    # oxigraph only holds valid IRIs; str.__new__ skips rdflib's per-IRI validation (~2 µs)
-    return str.__new__(URIRef, value)
-
-
 class TermConverter:
     """pyoxigraph terms → rdflib terms. Terms are immutable and repeat a lot (across rows and
     across queries), so each distinct term is converted once and remembered (up to MEMO)."""
@@ -72,14 +68,14 @@ class TermConverter:
         kind = type(term)
         out: Node
         if kind is self._named:
-            out = _iri(term.value)
+            out = trusted_iri(term.value)
         elif kind is self._literal:
             if term.language:
                 out = Literal(term.value, lang=term.language)
             else:
                 dt = term.datatype.value
                 # rdflib leaves a plain literal's datatype empty; xsd:string would not equal it
-                out = Literal(term.value, datatype=None if dt == XSD_STRING else _iri(dt))
+                out = Literal(term.value, datatype=None if dt == XSD_STRING else trusted_iri(dt))
         elif kind is self._blank:
             out = BNode(term.value)
         else:

@@ -37,6 +37,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from .atomic import write_atomic
 from .errors import KgError
+from .terms import trusted_iri
 
 if TYPE_CHECKING:
     from .backend import Backend
@@ -182,11 +183,6 @@ def _same(obj: Any) -> Any:
     return obj
 
 
-def _uri(value: str) -> URIRef:
-    # The IRI was checked when first parsed; str.__new__ skips rdflib's per-IRI validation.
-    return str.__new__(URIRef, value)
-
-
 class _InterningPickler(pickle.Pickler):
     """rdflib's parsers make a new term object per occurrence; pickled as is, unpickling builds
     every one again (34k IRIs for 6k distinct). Pickling equal terms as one object makes
@@ -203,7 +199,7 @@ class _InterningPickler(pickle.Pickler):
             if canon is not obj:
                 return _same, (canon,)
             if kind is URIRef:
-                return _uri, (str(obj),)
+                return trusted_iri, (str(obj),)
         return NotImplemented
 
 

@@ -12,6 +12,7 @@ from rdflib import URIRef
 
 from .backend import Backend
 from .errors import AmbiguousLabelError, UnknownLabelError, WrongKindError
+from .terms import trusted_iri
 
 # kind → (types or schemes that qualify, Dutch name of the kind for messages)
 KIND_TYPES: dict[str, tuple[str, ...]] = {
@@ -72,11 +73,6 @@ class _Entry:
             if key in self.names:
                 return self.names[key]
         return _local_name(iri)
-
-
-def _uri(value: str) -> URIRef:
-    # every IRI here came out of the graph, where it was checked; skip rdflib's validation
-    return str.__new__(URIRef, value)
 
 
 class LabelIndex:
@@ -182,7 +178,7 @@ class LabelIndex:
                 if not self.matches_kind(iri, kind):
                     raise WrongKindError(f"'{text}' is geen {kind}")
                 return iri
-        hits = [_uri(h) for h in self._by_norm.get(normalise(text), ())]
+        hits = [trusted_iri(h) for h in self._by_norm.get(normalise(text), ())]
         of_kind = [h for h in hits if self.matches_kind(h, kind)]
         if len(of_kind) == 1:
             return of_kind[0]
@@ -206,7 +202,7 @@ class LabelIndex:
         candidates: dict[str, URIRef] = {}
         for norm, iris in self._by_norm.items():
             for value in iris:
-                iri = _uri(value)
+                iri = trusted_iri(value)
                 if self.matches_kind(iri, kind):
                     candidates.setdefault(norm, iri)
         import difflib
@@ -230,7 +226,7 @@ class LabelIndex:
             if needle in norm:
                 score = 2.0 if norm == needle else 1.0 + len(needle) / max(len(norm), 1)
                 for value in iris:
-                    iri = _uri(value)
+                    iri = trusted_iri(value)
                     if self.matches_kind(iri, kind):
                         scored[iri] = max(scored.get(iri, 0.0), score)
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.label(kv[0])))
