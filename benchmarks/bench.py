@@ -77,7 +77,7 @@ def load_median(fn: Any, runs: int, budget: float = 60.0) -> tuple[float, Any]:
     result = None
     while len(times) < max(runs, 1) and (not times or sum(times) < budget):
         result = None  # let the previous load go before the next is made
-        gc.collect()  # (kg.cache builds with the collector paused: free its cycles first)
+        gc.collect()  # (kg.store.cache builds with the collector paused: free its cycles first)
         t, result = timed(fn)
         times.append(t)
     return statistics.median(times), result
@@ -123,8 +123,8 @@ def with_timeout(fn: Any, timeout: float) -> Any:
 
 def worker_kg(args: argparse.Namespace) -> dict[str, Any]:
     import kg
-    from kg.named_queries import load_named_queries
     from kg.paths import queries_dir
+    from kg.query.named import load_named_queries
 
     params_by_kind = json.loads(args.params)
     out: dict[str, Any] = {"backend": args.backend}
@@ -163,7 +163,7 @@ def worker_kg(args: argparse.Namespace) -> dict[str, Any]:
         out["dataset_s"], ds = timed(graph.backend.dataset)
     if not args.skip_validate:
         def validate() -> dict[str, Any]:
-            from kg.loader import load_shapes
+            from kg.store.loader import load_shapes
             from kg.validate import merged_graph, run_shacl
 
             # SHACL alone (pySHACL over the union, as KnowledgeGraph.validate runs it) ...
@@ -195,7 +195,7 @@ def worker_kg(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def worker_bare(args: argparse.Namespace) -> dict[str, Any]:
-    from kg.loader import data_files
+    from kg.store.loader import data_files
 
     texts: dict[str, str] = json.loads(Path(args.texts).read_text())
     files = data_files(Path(args.data).resolve())

@@ -6,7 +6,7 @@ Runs each command --runs times, round-robin (so that a noisy neighbour hurts all
 prints the median and fastest wall time, the ratio of the medians to the baseline measured in
 the same run, and each command's peak memory (max RSS of the child, from wait4).
 
-Warm = the dataset cache (kg.cache) holds the parsed graph; cold = an empty cache folder
+Warm = the dataset cache (kg.store.cache) holds the parsed graph; cold = an empty cache folder
 (parse all Turtle, then write the cache); off = ARMOEDE_KG_CACHE=0 (parse, write nothing).
 """
 
@@ -69,8 +69,8 @@ def start_oxigraph_server() -> tuple[subprocess.Popen[bytes], str] | None:
             break
         except OSError:
             time.sleep(0.05)
-    from kg.loader import data_files
     from kg.paths import ontology_dir
+    from kg.store.loader import data_files
 
     def send(url: str, body: bytes, ctype: str) -> None:
         req = urllib.request.Request(url, data=body, method="POST", headers={"Content-Type": ctype})

@@ -32,9 +32,9 @@ import rdflib, click
 mark("import rdflib, click (the baseline's own work)")
 import kg.cli.main
 mark("import kg and the CLI")
-from kg.cache import open_backend
+from kg.store.cache import open_backend
 from kg.graph import KnowledgeGraph
-from kg.loader import data_files
+from kg.store.loader import data_files
 from kg.paths import ontology_dir
 files = data_files(ontology_dir())
 mark("find the data files")

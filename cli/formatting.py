@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 
 from kg.errors import OutputError
-from kg.results import ResultTable
+from kg.query.results import ResultTable
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 MAX_CELL = 70

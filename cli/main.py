@@ -15,8 +15,8 @@ import click
 from kg.atomic import write_atomic
 from kg.errors import EXIT_INTERNAL, EXIT_NOT_CONFORM, KgError
 from kg.graph import LANGS, KnowledgeGraph, load
-from kg.named_queries import NamedQuery, load_named_queries
 from kg.paths import queries_dir
+from kg.query.named import NamedQuery, load_named_queries
 from kg.timeout import run_with_timeout
 
 from .formatting import FORMATS, render, render_records

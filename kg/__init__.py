@@ -17,7 +17,7 @@ from .errors import (
     WrongKindError,
 )
 from .graph import KnowledgeGraph, Statement, load
-from .results import Cell, ResultTable, Row
+from .query.results import Cell, ResultTable, Row
 
 __all__ = [
     "AmbiguousLabelError",

@@ -12,15 +12,15 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .backend import Backend, RdflibBackend
 from .errors import QueryError
 from .graph_model import ModelMixin
 from .graph_network import NetworkMixin
-from .loader import data_files, load_shapes, user_files
-from .named_queries import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
 from .paths import ontology_dir, queries_dir
-from .resolve import LabelIndex
-from .results import ResultTable
+from .query.named import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
+from .query.resolve import LabelIndex
+from .query.results import ResultTable
+from .store.backend import Backend, RdflibBackend
+from .store.loader import data_files, load_shapes, user_files
 
 if TYPE_CHECKING:
     from .validate import ValidationReport
@@ -50,7 +50,7 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
         if lang not in LANGS:
             raise QueryError(f"onbekende taal '{lang}' (kies nl of en)")
         self.lang = lang
-        # load() sets this to read the index from the cache (kg.cache) instead of building it
+        # load() sets this to read the index from the cache (kg.store.cache) instead of building it
         self.label_loader: Callable[[Backend], LabelIndex] | None = None
 
     # -- labels -------------------------------------------------------------
@@ -131,7 +131,7 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
         """Run a read-only SELECT or ASK; UPDATE and SERVICE are refused."""
         # imported here: rdflib's SPARQL parser costs ~50 ms to import, and a named query on a
         # fast backend does not need it
-        from .sparql_guard import check_query
+        from .query.guard import check_query
 
         form = check_query(text, allow_service=allow_service)
         if form == "ask":
@@ -276,7 +276,7 @@ def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "r
 
     backend: "rdflib" (in memory, the reference), "oxigraph" (pyoxigraph in memory, fast) or
     "remote" (any SPARQL 1.1 endpoint, given as `endpoint`; giving an endpoint implies it).
-    cache: reuse the parsed dataset from the user cache folder (see kg.cache); None = unless
+    cache: reuse the parsed dataset from the user cache folder (see kg.store.cache); None = unless
     ARMOEDE_KG_CACHE=0.
     files: load only the vocabulary (kern, bronnen, schemas) plus these Turtle files, each as
     its own named graph: the way to check a file of your own against the model.
@@ -287,7 +287,7 @@ def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "r
     """
     root = Path(ontology).resolve() if ontology else ontology_dir()
     if endpoint is not None or backend == "remote":
-        from .backend_remote import RemoteBackend
+        from .store.remote import RemoteBackend
 
         if backend not in ("rdflib", "remote"):
             raise QueryError(f"kies de backend '{backend}' of een endpoint, niet allebei")
@@ -296,7 +296,7 @@ def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "r
         return KnowledgeGraph(RemoteBackend(endpoint), ontology=root, lang=lang)
     if backend not in ("rdflib", "oxigraph"):
         raise QueryError(f"onbekende backend '{backend}' (kies uit {', '.join(BACKENDS)})")
-    from .cache import open_backend
+    from .store.cache import open_backend
 
     chosen = data_files(root, knowledge=files is None)
     if files is not None:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from rdflib import URIRef
 
 if TYPE_CHECKING:
-    from .backend import Backend
     from .model import Catalog, Complement, Entity, GraphIndex, Intervention, LifeDomain, Results, Source, Theory
-    from .resolve import LabelIndex
-    from .results import ResultTable
+    from .query.resolve import LabelIndex
+    from .query.results import ResultTable
+    from .store.backend import Backend
 
 
 class ModelMixin:

@@ -36,7 +36,7 @@ from .errors import KgError, QueryError
 from .terms import AK
 
 if TYPE_CHECKING:
-    from .results import ResultTable
+    from .query.results import ResultTable
 
 BIBO = "http://purl.org/ontology/bibo/"
 FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")

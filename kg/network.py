@@ -40,7 +40,7 @@ from .model import (
     kind_label,
     role_key,
 )
-from .resolve import normalise
+from .query.resolve import normalise
 from .terms import AK
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from .backend import Backend
 from .errors import KgError
-from .named_queries import parse_named_query
+from .query.named import parse_named_query
+from .store.backend import Backend
 
 
 @dataclass(frozen=True)

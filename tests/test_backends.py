@@ -25,11 +25,11 @@ from publish_support import free_port, start_oxigraph, stop_oxigraph
 from rdflib import BNode, Literal, URIRef
 
 import kg
-from kg.backend_remote import EndpointError, RemoteBackend
 from kg.errors import QueryError, QueryTimeoutError
-from kg.loader import data_files
-from kg.named_queries import NamedQuery, load_named_queries
 from kg.paths import ontology_dir, queries_dir
+from kg.query.named import NamedQuery, load_named_queries
+from kg.store.loader import data_files
+from kg.store.remote import EndpointError, RemoteBackend
 
 # A value a user would type for each parameter kind; a new kind must be added here (the test
 # fails, not skips, if one is missing).

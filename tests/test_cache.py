@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import cache
+from kg.store import cache
 
 PREFIXES = """\
 @prefix ak:   <https://w3id.org/armoede-kg/ontologie#> .
@@ -236,6 +236,6 @@ def test_a_broken_data_file_is_still_reported_with_a_warm_cache(data, cache_dir)
     ("SELECT ?graph WHERE { ?s ak:named ?graph }", False),
 ])
 def test_only_a_graph_keyword_makes_oxigraph_read_the_named_graphs(query, needs_named_graphs):
-    from kg.backend_oxigraph import reads_named_graphs
+    from kg.store.oxigraph import reads_named_graphs
 
     assert reads_named_graphs(query) is needs_named_graphs

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import kg
-from kg.named_queries import load_named_queries
 from kg.paths import queries_dir
+from kg.query.named import load_named_queries
 
 
 def test_query_help_lists_every_named_query_with_its_dutch_title(run_cli):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from kg.errors import DataFileError
-from kg.loader import parse_turtle_into
+from kg.store.loader import parse_turtle_into
 
 SEED = (Path(__file__).parent / "data" / "valid" / "versterker.ttl").read_bytes()
 

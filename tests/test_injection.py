@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 
 from kg.errors import KgError
-from kg.named_queries import bind
+from kg.query.named import bind
 
 NASTY = st.one_of(
     st.text(max_size=60),

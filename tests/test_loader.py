@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.errors import DataFileError
-from kg.loader import data_files, graph_name, parse_turtle_into
 from kg.paths import ontology_dir
+from kg.store.loader import data_files, graph_name, parse_turtle_into
 
 G = "https://w3id.org/armoede-kg/graaf/"
 

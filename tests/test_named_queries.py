@@ -6,8 +6,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.errors import KgError, QueryError
-from kg.named_queries import bind, load_named_queries, parse_named_query
 from kg.paths import queries_dir
+from kg.query.named import bind, load_named_queries, parse_named_query
 
 QUERIES = load_named_queries(queries_dir())
 

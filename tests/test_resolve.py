@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import AmbiguousLabelError, UnknownLabelError, WrongKindError
-from kg.resolve import normalise
+from kg.query.resolve import normalise
 
 IV = "https://w3id.org/armoede-kg/id/interventie/"
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.errors import QueryError
-from kg.sparql_guard import check_query
+from kg.query.guard import check_query
 
 
 def test_select_from_stdin(run_cli):

@@ -31,7 +31,7 @@ from typing import Any
 from rdflib.term import Node
 
 from ..errors import KgError, QueryError, QueryTimeoutError, UpdateNotAllowedError
-from ..sparql_guard import check_query
+from ..query.guard import check_query
 
 Triple = tuple[Node, Node, Node]
 

@@ -32,8 +32,8 @@ from rdflib.term import Node
 
 from ..errors import KgError, OutputError
 from ..graph import KnowledgeGraph
-from ..loader import SHAPES_FILE, load_shapes
-from ..named_queries import bind
+from ..query.named import bind
+from ..store.loader import SHAPES_FILE, load_shapes
 from ..terms import BASE
 from . import html as pages
 from .conneg import htaccess, nginx_snippet

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from rdflib import Literal, URIRef
 from rdflib.term import BNode, Node
 
-from ..results import ResultTable
+from ..query.results import ResultTable
 from .querypool import QueryOutcome
 from .rdfio import jsonld, ntriples, turtle
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from rdflib import URIRef
 
-from .backend import Backend
-from .errors import AmbiguousLabelError, UnknownLabelError, WrongKindError
-from .terms import trusted_iri
+from ..errors import AmbiguousLabelError, UnknownLabelError, WrongKindError
+from ..store.backend import Backend
+from ..terms import trusted_iri
 
 # kind → (types or schemes that qualify, Dutch name of the kind for messages)
 KIND_TYPES: dict[str, tuple[str, ...]] = {
@@ -79,7 +79,7 @@ class LabelIndex:
     """Every labelled resource, findable by any of its labels.
 
     IRIs are kept as plain strings (rdflib's URIRef hashes differently from str, so lookups
-    use str(iri)) and handed out as URIRef. The cache (kg.cache) pickles the index; a command
+    use str(iri)) and handed out as URIRef. The cache (kg.store.cache) pickles the index; a command
     resolves two or three labels, so entries read back from it are unpacked when first
     asked for."""
 

@@ -12,7 +12,7 @@ from typing import Any
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from .errors import QueryError, UpdateNotAllowedError
+from ..errors import QueryError, UpdateNotAllowedError
 
 QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
                "DescribeQuery": "describe"}

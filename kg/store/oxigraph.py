@@ -1,6 +1,6 @@
 """pyoxigraph (Rust, in memory) as backend: the same answers as rdflib, orders of magnitude sooner.
 
-Each data file is loaded into its own named graph (the names kg.loader gives them) and every
+Each data file is loaded into its own named graph (the names kg.store.loader gives them) and every
 query sees the union of the named graphs as default graph, as the rdflib backend does.
 Answers come back as rdflib terms, so that callers cannot tell the backends apart.
 pyoxigraph is imported here only, so commands that never use this backend do not pay for it.
@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import DataFileError, KgError, QueryError
-from .named_queries import without_literals
-from .results import ResultTable
-from .terms import trusted_iri
+from ..errors import DataFileError, KgError, QueryError
+from ..query.named import without_literals
+from ..query.results import ResultTable
+from ..terms import trusted_iri
 
 if TYPE_CHECKING:
     import pyoxigraph

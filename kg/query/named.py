@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib.term import Literal, Node
 
-from .errors import QueryError
+from ..errors import QueryError
 
 # Kinds a parameter may declare; each maps to how a user value is resolved.
 KINDS = ("interventie", "leefgebied", "theorie", "niveau", "bron", "gemeente", "instrument",

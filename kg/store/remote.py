@@ -22,8 +22,8 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import KgError, QueryError, QueryTimeoutError
-from .results import ResultTable
+from ..errors import KgError, QueryError, QueryTimeoutError
+from ..query.results import ResultTable
 
 RESULTS_JSON = "application/sparql-results+json"
 # Content types a CONSTRUCT answer may come in, and the rdflib parser for each.

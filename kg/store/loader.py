@@ -17,8 +17,8 @@ from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from .errors import DataFileError
-from .terms import GRAAF
+from ..errors import DataFileError
+from ..terms import GRAAF
 
 SHAPES_FILE = "vormen.ttl"
 _SKIP_DIRS = {"__pycache__"}

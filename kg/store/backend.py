@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from .results import ResultTable
+from ..query.results import ResultTable
 
 
 class Backend(Protocol):

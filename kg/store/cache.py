@@ -35,14 +35,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from .atomic import write_atomic
-from .errors import KgError
-from .terms import trusted_iri
+from ..atomic import write_atomic
+from ..errors import KgError
+from ..terms import trusted_iri
 
 if TYPE_CHECKING:
+    from ..query.resolve import LabelIndex
     from .backend import Backend
     from .loader import DataFile
-    from .resolve import LabelIndex
 
 CACHE_ENV = "ARMOEDE_KG_CACHE"
 CACHE_DIR_ENV = "ARMOEDE_KG_CACHE_DIR"
@@ -242,7 +242,7 @@ def dump_labels(index: LabelIndex) -> bytes:
 
 
 def restore_labels(raw: bytes) -> LabelIndex:
-    from .resolve import LabelIndex
+    from ..query.resolve import LabelIndex
 
     index = _unpickle(raw)
     if not isinstance(index, LabelIndex):
@@ -261,7 +261,7 @@ def _oxigraph_backend(files: Sequence[DataFile], key: str | None) -> Backend:
     """The oxigraph store of these files; with a key, from (or into) two cache entries: the
     default graph (the merge the named queries read) and the named graphs, read only when the
     backend first needs them. A named-graph entry that has gone missing is parsed again."""
-    from .backend_oxigraph import OxigraphBackend
+    from .oxigraph import OxigraphBackend
 
     default_entry = Entry("oxigraph", key) if key is not None else None
     named_entry = Entry("oxigraph_named", key or "")
@@ -286,13 +286,13 @@ def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
                  ) -> tuple[Backend, Callable[[Backend], LabelIndex]]:
     """The backend holding these files, and a function giving its label index; both read from
     the cache when it holds them (use: True/False, or None to follow ARMOEDE_KG_CACHE)."""
+    from ..query.resolve import LabelIndex
     from .backend import RdflibBackend
-    from .resolve import LabelIndex
 
     on = enabled() if use is None else use
     backend: Backend
     if engine == "oxigraph":
-        from .backend_oxigraph import import_pyoxigraph
+        from .oxigraph import import_pyoxigraph
 
         ox = import_pyoxigraph()
         key = fingerprint(files, engine, (f"pyoxigraph {ox.__version__}",)) if on else ""
