@@ -13,16 +13,39 @@ EXIT_INTERNAL = 3
 
 
 class KgError(Exception):
-    """Base class: a one-line, user-facing message."""
+    """Base class: a one-line, user-facing message, in Dutch and (where given) in English.
+
+    ``str(exc)`` is the Dutch text (Dutch is the default output language); ``exc.message("en")``
+    the English one. Raise as ``KgError("onbekende soort 'x'", en="unknown kind 'x'")``.
+    """
 
     exit_code = EXIT_INPUT
+
+    def __init__(self, nl: str = "", *args: object, en: str | None = None) -> None:
+        super().__init__(nl, *args)
+        self.nl = nl
+        self.en = en
+
+    def message(self, lang: str = "nl") -> str:
+        """The message in `lang` ("nl" or "en"); the Dutch text where no English one was given."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.nl or str(self)
 
 
 class DataFileError(KgError):
     """A data file is missing, unreadable or not valid RDF."""
 
 
-class UnknownLabelError(KgError):
+class KgValueError(KgError, ValueError):
+    """A bad argument value in the library (an unknown backend, language, role or format)."""
+
+
+class KgLookupError(KgError, LookupError):
+    """Something asked for by label or name is not there (or not only once)."""
+
+
+class UnknownLabelError(KgLookupError):
     """No resource carries the label the user gave."""
 
     def __init__(self, label: str, kind: str | None, suggestions: list[str]) -> None:
@@ -31,20 +54,23 @@ class UnknownLabelError(KgError):
         self.suggestions = suggestions
         where = f" (soort: {kind})" if kind else ""
         hint = f"; bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"onbekend label '{label}'{where}{hint}")
+        where_en = f" (kind: {kind})" if kind else ""
+        hint_en = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"onbekend label '{label}'{where}{hint}", en=f"unknown label '{label}'{where_en}{hint_en}")
 
 
-class AmbiguousLabelError(KgError):
+class AmbiguousLabelError(KgLookupError):
     """More than one resource carries the label: the user must choose."""
 
     def __init__(self, label: str, candidates: list[tuple[str, str]]) -> None:
         self.label = label
         self.candidates = candidates
         listed = "; ".join(f"{lab} <{iri}>" for iri, lab in candidates)
-        super().__init__(f"label '{label}' is niet eenduidig; kandidaten: {listed}")
+        super().__init__(f"label '{label}' is niet eenduidig; kandidaten: {listed}",
+                         en=f"label '{label}' is ambiguous; candidates: {listed}")
 
 
-class WrongKindError(KgError):
+class WrongKindError(KgLookupError):
     """The label names a resource, but not of the kind the parameter asks for."""
 
 
