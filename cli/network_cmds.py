@@ -15,8 +15,8 @@ import click
 
 from kg.atomic import write_atomic
 from kg.graph import LANGS, KnowledgeGraph
-from kg.model import kind_label
-from kg.network import Path as KgPath
+from kg.model.entities import kind_label
+from kg.network.analyses import Path as KgPath
 
 from .formatting import FORMATS, render_records
 
@@ -107,7 +107,7 @@ def pad(ctx: click.Context, a: str, b: str, all_paths: bool, max_length: int | N
         click.echo("geen verbinding gevonden" if lang == "nl" else "no connection found", err=True)
         ctx.exit(1)  # like search: a well-formed question without an answer
     if out is not None and out.suffix.lower() in IMAGE_SUFFIXES:
-        from kg.drawing import draw_paths
+        from kg.network.drawing import draw_paths
 
         draw_paths(kg, paths, out, force=force)
         click.echo(f"geschreven: {out}", err=True)
@@ -209,7 +209,7 @@ def graaf(ctx: click.Context, entiteit: str, out: Path, depth: int, per_group: i
           force: bool) -> None:
     """Teken de omgeving van ENTITEIT (diepte 1 of 2): kleuren per soort, relaties op de
     lijnen, legenda. Wat ernaar verwijst staat links, waarnaar het verwijst rechts."""
-    from kg.drawing import draw
+    from kg.network.drawing import draw
 
     kg = _graph(ctx, lang)
     draw(kg, entiteit, out, depth=depth, per_group=per_group, force=force)

@@ -13,8 +13,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import QueryError
-from .graph_model import ModelMixin
-from .graph_network import NetworkMixin
+from .model.mixin import ModelMixin
+from .network.mixin import NetworkMixin
 from .paths import ontology_dir, queries_dir
 from .query.named import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
 from .query.resolve import LabelIndex

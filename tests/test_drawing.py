@@ -10,10 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from kg import drawing
-from kg.drawing import BUDGET, DOT_ENV, Node, Picture, dot_string, draw, draw_paths, neighbourhood, render, to_dot
 from kg.errors import OutputError
-from kg.model import MissingDependencyError
+from kg.model.entities import MissingDependencyError
+from kg.network import drawing
+from kg.network.drawing import (
+    BUDGET,
+    DOT_ENV,
+    Node,
+    Picture,
+    dot_string,
+    draw,
+    draw_paths,
+    neighbourhood,
+    render,
+    to_dot,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import graph_model, graph_network, model
 from kg.errors import QueryError, UnknownLabelError, WrongKindError
-from kg.model import Intervention, LifeDomain, MissingDependencyError, Results, Source, Theory
+from kg.model import entities as model
+from kg.model import mixin as graph_model
+from kg.model.entities import Intervention, LifeDomain, MissingDependencyError, Results, Source, Theory
+from kg.network import mixin as graph_network
 
 AK = "https://w3id.org/armoede-kg/ontologie#"
 IV = "https://w3id.org/armoede-kg/id/interventie/"

@@ -14,9 +14,10 @@ import networkx as nx
 import pytest
 
 import kg
-from kg import graph_network, network
 from kg.errors import KgError, UnknownLabelError
-from kg.network import SKIPPED_KINDS
+from kg.network import analyses as network
+from kg.network import mixin as graph_network
+from kg.network.analyses import SKIPPED_KINDS
 
 AK = "https://w3id.org/armoede-kg/ontologie#"
 ID = "https://w3id.org/armoede-kg/id/"

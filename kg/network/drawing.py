@@ -10,7 +10,7 @@ Rendering runs Graphviz' `dot` (apt-get install graphviz; another one with the e
 variable ARMOEDE_KG_DOT). Writing `.dot` needs no Graphviz.
 
 >>> import kg
->>> from kg.drawing import neighbourhood, to_dot
+>>> from kg.network.drawing import neighbourhood, to_dot
 >>> pic = neighbourhood(kg.load(), "De Geweldige Wijk")
 >>> "Theorie van schaarste" in [n.label for n in pic.nodes.values()]
 True
@@ -33,14 +33,14 @@ from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
-from .atomic import write_atomic
-from .errors import KgError, OutputError, QueryError
-from .model import Entity, MissingDependencyError, kind_label
-from .network import CLAIM_KINDS, Fact, Network, Path
-from .terms import AK
+from ..atomic import write_atomic
+from ..errors import KgError, OutputError, QueryError
+from ..model.entities import Entity, MissingDependencyError, kind_label
+from ..terms import AK
+from .analyses import CLAIM_KINDS, Fact, Network, Path
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 DOT_ENV = "ARMOEDE_KG_DOT"
 FORMATS = {".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}

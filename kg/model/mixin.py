@@ -1,6 +1,6 @@
 """The domain-object methods of KnowledgeGraph (get, interventions, theories, …).
 
-Kept apart from kg.model, which they import when first called: a command-line query that
+Kept apart from kg.model.entities, which they import when first called: a command-line query that
 never builds a domain object does not pay for importing the model classes.
 """
 
@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from rdflib import URIRef
 
 if TYPE_CHECKING:
-    from .model import Catalog, Complement, Entity, GraphIndex, Intervention, LifeDomain, Results, Source, Theory
-    from .query.resolve import LabelIndex
-    from .query.results import ResultTable
-    from .store.backend import Backend
+    from ..query.resolve import LabelIndex
+    from ..query.results import ResultTable
+    from ..store.backend import Backend
+    from .entities import Catalog, Complement, Entity, GraphIndex, Intervention, LifeDomain, Results, Source, Theory
 
 
 class ModelMixin:
@@ -36,13 +36,13 @@ class ModelMixin:
     @cached_property
     def graph_index(self) -> GraphIndex:
         """Every quad of the graph in memory dictionaries (built on first use, then kept)."""
-        from .model import GraphIndex
+        from .entities import GraphIndex
 
         return GraphIndex(self.backend.dataset())
 
     @cached_property
     def catalog(self) -> Catalog:
-        from .model import Catalog
+        from .entities import Catalog
 
         return Catalog(self.graph_index, self.lang, self.resolve, self.query)
 
@@ -85,14 +85,14 @@ class ModelMixin:
         >>> "Theorie van schaarste" in kg.load().theories().labels()
         True
         """
-        from .model import Results, Theory
+        from .entities import Results, Theory
 
         return Results(self.catalog.all_of(Theory, "theorie"),
                        "theorieën" if self.lang == "nl" else "theories")
 
     def life_domains(self, scheme: str | None = None) -> Results[LifeDomain]:
         """All life-domain concepts, or those of one scheme (by scheme label or IRI)."""
-        from .model import LifeDomain, Results
+        from .entities import LifeDomain, Results
 
         items = self.catalog.all_of(LifeDomain, "leefgebied")
         if scheme is not None:
@@ -111,7 +111,7 @@ class ModelMixin:
         >>> "Mullainathan & Shafir (2013)" in graph.sources(about="De Geweldige Wijk").labels()
         True
         """
-        from .model import Results, Source
+        from .entities import Results, Source
 
         title = "bronnen" if self.lang == "nl" else "sources"
         if about is None:
@@ -129,7 +129,7 @@ class ModelMixin:
         >>> len(boosters), boosters[0]
         (9, Complement('8TING', 'Financiële situatie', 'nationaal'))
         """
-        from .model import Complement, Intervention, LifeDomain, Results
+        from .entities import Complement, Intervention, LifeDomain, Results
 
         cat = self.catalog
         params: dict[str, Any] = {"interventie": cat.iri_of(intervention, "interventie")}

@@ -27,8 +27,8 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Literal, Node
 
-from .errors import KgError, QueryError
-from .model import (
+from ..errors import KgError, QueryError
+from ..model.entities import (
     FOAF_HOMEPAGE,
     Catalog,
     Entity,
@@ -40,8 +40,8 @@ from .model import (
     kind_label,
     role_key,
 )
-from .query.resolve import normalise
-from .terms import AK
+from ..query.resolve import normalise
+from ..terms import AK
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -103,7 +103,7 @@ def _nx() -> Any:
     try:
         import networkx
     except ImportError:  # a dependency, but say so clearly if it is gone
-        from .model import MissingDependencyError
+        from ..model.entities import MissingDependencyError
 
         raise MissingDependencyError("netwerkanalyse heeft networkx nodig: pip install networkx") from None
     return networkx

@@ -32,11 +32,11 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import BNode, Node
 
-from .errors import KgError, QueryError
-from .terms import AK
+from ..errors import KgError, QueryError
+from ..terms import AK
 
 if TYPE_CHECKING:
-    from .query.results import ResultTable
+    from ..query.results import ResultTable
 
 BIBO = "http://purl.org/ontology/bibo/"
 FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
@@ -909,7 +909,7 @@ class Catalog:
         if k is None or k in resolver_kinds:
             return self._resolve(thing, k)
         # kinds the label resolver does not know: resolve freely, then check the kind here
-        from .errors import AmbiguousLabelError, WrongKindError
+        from ..errors import AmbiguousLabelError, WrongKindError
 
         try:
             iri = self._resolve(thing, None)
@@ -925,7 +925,7 @@ class Catalog:
     def get(self, thing: str | URIRef | Entity, kind: str | None = None) -> Entity:
         iri = self.iri_of(thing, kind)
         if not self.index.has(iri):
-            from .errors import UnknownLabelError
+            from ..errors import UnknownLabelError
 
             raise UnknownLabelError(str(thing), kind, [])
         return self.entity(iri)

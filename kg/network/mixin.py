@@ -1,6 +1,6 @@
 """The network methods of KnowledgeGraph (to_networkx, path, similar, central, communities).
 
-Kept apart from kg.network, which they import when first called, so that `import kg` and a
+Kept apart from kg.network.analyses, which they import when first called, so that `import kg` and a
 command-line query do not pay for the network code (networkx itself is imported later still).
 """
 
@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import URIRef
 
-    from .model import Catalog as _Catalog
-    from .model import Entity, Results
-    from .network import Centrality, Community, Network, Path, Similarity
+    from ..model.entities import Catalog as _Catalog
+    from ..model.entities import Entity, Results
+    from .analyses import Centrality, Community, Network, Path, Similarity
 
 
 class NetworkMixin:
@@ -30,7 +30,7 @@ class NetworkMixin:
     @cached_property
     def network(self) -> Network:
         """The network views and analyses of this graph (built on first use, then kept)."""
-        from .network import Network
+        from .analyses import Network
 
         return Network(self.catalog)
 

@@ -1,0 +1,2 @@
+"""The typed domain objects (interventions, theories, life domains, sources …), their index,
+and the mixin that gives KnowledgeGraph get/interventions/theories/…."""

@@ -1,0 +1,2 @@
+"""The networkx view of the graph, its analyses (path, similar, central, communities), the
+mixin that gives KnowledgeGraph those calls, and Graphviz pictures."""
