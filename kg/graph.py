@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from .advies.mixin import AdviesMixin
 from .errors import QueryError
 from .model.mixin import ModelMixin
 from .network.mixin import NetworkMixin
@@ -39,7 +40,7 @@ class Statement:
     graph: URIRef | None
 
 
-class KnowledgeGraph(ModelMixin, NetworkMixin):
+class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
     """The armoede-kg graph behind one backend, with its named queries and shapes."""
 
     def __init__(self, backend: Backend, ontology: Path | None = None,

@@ -1,0 +1,127 @@
+"""Judging: run each criterion's declared rule, keep one piece of evidence per claim, and
+combine the evidence into a verdict. The rules say what counts as evidence; this module only
+applies the one combination rule, the same for every criterion:
+
+- a claim matched by several rows counts once, with its strongest kind (tegen, voldoet, deels);
+- tegen next to voldoet or deels → tegenstrijdig; else voldoet; else deels; tegen alone →
+  voldoet niet; no evidence → niet vermeld (never "no").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Literal, URIRef
+
+from ..query.named import NamedQuery, bind
+from .model import CONTRADICTORY, DOES_NOT_MEET, KINDS, MEETS, NOT_MENTIONED, PARTLY, Assessment, Evidence, Judgement
+from .rules import Rule, load_rules, support_queries
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+_ORDINALS = """
+PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
+SELECT ?c ?o WHERE { VALUES ?c { $criteria } ?c ak:ordinal ?o }
+"""
+
+
+def combine(kinds: Iterable[str]) -> str:
+    """The verdict for a criterion from the kinds of its evidence."""
+    found = set(kinds)
+    if "tegen" in found and found & {"voldoet", "deels"}:
+        return CONTRADICTORY
+    if "voldoet" in found:
+        return MEETS
+    if "deels" in found:
+        return PARTLY
+    if "tegen" in found:
+        return DOES_NOT_MEET
+    return NOT_MENTIONED
+
+
+def run(kg: KnowledgeGraph, q: NamedQuery, intervention: URIRef | None, **extra: Any) -> list[dict[str, Any]]:
+    """The rows of a declared query, with ?interventie filled in where it was bound."""
+    values: dict[str, Any] = {"taal": Literal(kg.lang), **extra}
+    if intervention is not None:
+        values["interventie"] = intervention
+    rows = []
+    for r in kg.backend.select(bind(q.text, values)):
+        row = {c: r[c].term for c in r.columns}
+        if intervention is not None:
+            row["interventie"] = intervention
+        rows.append(row)
+    return rows
+
+
+def _evidence(kg: KnowledgeGraph, rows: list[dict[str, Any]], kind: str | None = None) -> dict[URIRef, list[Evidence]]:
+    """Rows → evidence per intervention: one per (claim, lines), its strongest kind, all the
+    parts the rows of that kind name."""
+    part_col = "deelEn" if kg.lang == "en" else "deel"
+    best: dict[tuple[Any, ...], tuple[str, list[str], dict[str, Any]]] = {}
+    for row in rows:
+        key = (row["interventie"], row["bewering"], row["document"], _int(row["begin"]), _int(row["eind"]))
+        k = kind or str(row["soort"])
+        part = str(row[part_col]) if row.get(part_col) is not None else ""
+        have = best.get(key)
+        if have is None or KINDS.index(k) < KINDS.index(have[0]):
+            best[key] = (k, [part] if part else [], row)
+        elif k == have[0] and part and part not in have[1]:
+            have[1].append(part)
+    out: dict[URIRef, list[Evidence]] = {}
+    for (iv, claim, doc, start, end), (k, parts, row) in best.items():
+        out.setdefault(iv, []).append(Evidence(
+            claim=str(claim), kind=k, parts=tuple(parts), text=str(row["tekst"]), document=str(doc),
+            document_label=kg.label(doc), section=str(row["sectie"]), start=start, end=end))
+    for ev in out.values():
+        ev.sort(key=lambda e: (e.document, e.start, e.end, e.claim))
+    return out
+
+
+def _int(term: Any) -> int:
+    return int(term.toPython()) if isinstance(term, Literal) else int(term)
+
+
+class Judge:
+    """The rules of one graph, loaded once; judges one intervention or many at a time."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+        rules = load_rules(kg.queries_dir)
+        self.support = support_queries(kg.queries_dir)
+        ordinals = self._ordinals([r.criterion for r in rules])
+        self.rules: tuple[Rule, ...] = tuple(sorted(rules, key=lambda r: (ordinals.get(r.criterion, 99), r.name)))
+        self.ordinals = ordinals
+
+    def _ordinals(self, criteria: list[str]) -> dict[str, int]:
+        text = _ORDINALS.replace("$criteria", " ".join(URIRef(c).n3() for c in criteria))
+        return {str(r["c"].term): _int(r["o"].term) for r in self.kg.backend.select(text)}
+
+    def criteria(self) -> list[tuple[str, str, str]]:
+        """(criterion IRI, label, rule name) in checklist order."""
+        return [(r.criterion, self.kg.label(URIRef(r.criterion)), r.name) for r in self.rules]
+
+    def assess_all(self, interventions: Iterable[URIRef] | None = None) -> dict[URIRef, Assessment]:
+        """Assessments of the given interventions (one query per rule for all of them), or of
+        one when a single IRI is given as a one-element list."""
+        wanted = list(interventions) if interventions is not None else None
+        one = wanted[0] if wanted is not None and len(wanted) == 1 else None
+        per_rule = {r.name: _evidence(self.kg, run(self.kg, r.query, one)) for r in self.rules}
+        blanket = _evidence(self.kg, run(self.kg, self.support["zeef"], one), kind="zeef")
+        targets = wanted if wanted is not None else sorted(
+            {iv for ev in per_rule.values() for iv in ev} | set(blanket), key=str)
+        out = {}
+        for iv in targets:
+            judgements = []
+            for r in self.rules:
+                ev = tuple(per_rule[r.name].get(iv, ()))
+                judgements.append(Judgement(r.criterion, self.kg.label(URIRef(r.criterion)),
+                                            self.ordinals.get(r.criterion, 0), r.name,
+                                            combine(e.kind for e in ev), ev, self.kg.lang))
+            out[iv] = Assessment(str(iv), self.kg.label(iv), tuple(judgements),
+                                 tuple(blanket.get(iv, ())), self.kg.lang)
+        return out
+
+    def assess(self, intervention: URIRef) -> Assessment:
+        return self.assess_all([intervention])[intervention]
