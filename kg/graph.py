@@ -21,7 +21,7 @@ from .query.named import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
 from .query.resolve import LabelIndex
 from .query.results import ResultTable
 from .store.backend import Backend, RdflibBackend
-from .store.loader import data_files, load_shapes, user_files
+from .store.loader import DataFile, data_files, load_shapes, user_files
 
 if TYPE_CHECKING:
     from .validate import ValidationReport
@@ -53,6 +53,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         self.lang = lang
         # load() sets this to read the index from the cache (kg.store.cache) instead of building it
         self.label_loader: Callable[[Backend], LabelIndex] | None = None
+        # load() sets this to the data files read, so that derived results can be cached by them
+        self.data_files: list[DataFile] | None = None
 
     # -- labels -------------------------------------------------------------
     @cached_property
@@ -305,4 +307,5 @@ def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "r
     store, label_loader = open_backend(backend, chosen, use=cache)
     graph = KnowledgeGraph(store, ontology=root, lang=lang)
     graph.label_loader = label_loader
+    graph.data_files = chosen
     return graph

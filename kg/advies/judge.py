@@ -56,24 +56,29 @@ def run(kg: KnowledgeGraph, q: NamedQuery, intervention: URIRef | None, **extra:
 
 
 def _evidence(kg: KnowledgeGraph, rows: list[dict[str, Any]], kind: str | None = None) -> dict[URIRef, list[Evidence]]:
-    """Rows → evidence per intervention: one per (claim, lines), its strongest kind, all the
-    parts the rows of that kind name."""
+    """Rows → evidence per intervention: one per claim and document, with every line range
+    the rows give for it, its strongest kind, and all the parts the rows of that kind name."""
     part_col = "deelEn" if kg.lang == "en" else "deel"
-    best: dict[tuple[Any, ...], tuple[str, list[str], dict[str, Any]]] = {}
+    best: dict[tuple[Any, ...], tuple[str, list[str], dict[str, Any], set[tuple[int, int]]]] = {}
     for row in rows:
-        key = (row["interventie"], row["bewering"], row["document"], _int(row["begin"]), _int(row["eind"]))
+        key = (row["interventie"], row["bewering"], row["document"], str(row["tekst"]))
+        span = (_int(row["begin"]), _int(row["eind"]))
         k = kind or str(row["soort"])
         part = str(row[part_col]) if row.get(part_col) is not None else ""
         have = best.get(key)
         if have is None or KINDS.index(k) < KINDS.index(have[0]):
-            best[key] = (k, [part] if part else [], row)
-        elif k == have[0] and part and part not in have[1]:
+            best[key] = (k, [part] if part else [], row, {span} | (have[3] if have else set()))
+            continue
+        have[3].add(span)
+        if k == have[0] and part and part not in have[1]:
             have[1].append(part)
     out: dict[URIRef, list[Evidence]] = {}
-    for (iv, claim, doc, start, end), (k, parts, row) in best.items():
+    for (iv, claim, doc, _text), (k, parts, row, spans) in best.items():
+        first, *rest = sorted(spans)
         out.setdefault(iv, []).append(Evidence(
             claim=str(claim), kind=k, parts=tuple(parts), text=str(row["tekst"]), document=str(doc),
-            document_label=kg.label(doc), section=str(row["sectie"]), start=start, end=end))
+            document_label=kg.label(doc), section=str(row["sectie"]), start=first[0], end=first[1],
+            also=tuple(rest)))
     for ev in out.values():
         ev.sort(key=lambda e: (e.document, e.start, e.end, e.claim))
     return out
@@ -102,25 +107,18 @@ class Judge:
         """(criterion IRI, label, rule name) in checklist order."""
         return [(r.criterion, self.kg.label(URIRef(r.criterion)), r.name) for r in self.rules]
 
-    def assess_all(self, interventions: Iterable[URIRef] | None = None) -> dict[URIRef, Assessment]:
-        """Assessments of the given interventions (one query per rule for all of them), or of
-        one when a single IRI is given as a one-element list."""
-        wanted = list(interventions) if interventions is not None else None
-        one = wanted[0] if wanted is not None and len(wanted) == 1 else None
-        per_rule = {r.name: _evidence(self.kg, run(self.kg, r.query, one)) for r in self.rules}
-        blanket = _evidence(self.kg, run(self.kg, self.support["zeef"], one), kind="zeef")
-        targets = wanted if wanted is not None else sorted(
-            {iv for ev in per_rule.values() for iv in ev} | set(blanket), key=str)
+    def assess_all(self, interventions: Iterable[URIRef]) -> dict[URIRef, Assessment]:
+        """Assessments of the given interventions. Each rule runs once per intervention with
+        the intervention bound: unbound, the rules scan every claim of the graph (seconds)."""
         out = {}
-        for iv in targets:
-            judgements = []
-            for r in self.rules:
-                ev = tuple(per_rule[r.name].get(iv, ()))
-                judgements.append(Judgement(r.criterion, self.kg.label(URIRef(r.criterion)),
-                                            self.ordinals.get(r.criterion, 0), r.name,
-                                            combine(e.kind for e in ev), ev, self.kg.lang))
-            out[iv] = Assessment(str(iv), self.kg.label(iv), tuple(judgements),
-                                 tuple(blanket.get(iv, ())), self.kg.lang)
+        for iv in interventions:
+            per_rule = {r.name: _evidence(self.kg, run(self.kg, r.query, iv)).get(iv, []) for r in self.rules}
+            blanket = _evidence(self.kg, run(self.kg, self.support["zeef"], iv), kind="zeef").get(iv, [])
+            judgements = tuple(
+                Judgement(r.criterion, self.kg.label(URIRef(r.criterion)), self.ordinals.get(r.criterion, 0), r.name,
+                          combine(e.kind for e in per_rule[r.name]), tuple(per_rule[r.name]), self.kg.lang)
+                for r in self.rules)
+            out[iv] = Assessment(str(iv), self.kg.label(iv), judgements, tuple(blanket), self.kg.lang)
         return out
 
     def assess(self, intervention: URIRef) -> Assessment:

@@ -39,12 +39,17 @@ class AdviesMixin:
         >>> [(j.rule, j.verdict) for j in a.judgements][:2]
         [('integraal', 'voldoet'), ('sensitief', 'deels')]
         """
-        return self.judge.assess(self._intervention(intervention))
+        from .memo import remembered
+
+        iri = self._intervention(intervention)
+        return remembered(self, "toets", str(iri), lambda: self.judge.assess(iri))  # type: ignore[arg-type]
 
     def compare(self, interventions: Sequence[Any]) -> list[Assessment]:
         """The assessments of several interventions, in the order given (the checklist matrix)."""
+        from .memo import remembered
+
         iris = [self._intervention(i) for i in interventions]
-        found = self.judge.assess_all(iris) if len(iris) > 1 else {iris[0]: self.judge.assess(iris[0])} if iris else {}
+        found = remembered(self, "matrix", [str(i) for i in iris], lambda: self.judge.assess_all(iris))  # type: ignore[arg-type]
         return [found[i] for i in iris]
 
     def advise(self, domains: Sequence[str | URIRef] = (), level: str | None = None, recognised: bool = False,
@@ -58,6 +63,10 @@ class AdviesMixin:
         'Krachtwerk'
         """
         from .advise import advise
+        from .memo import remembered
 
-        return advise(self, domains, level, recognised, recognition, applied_in_netherlands,  # type: ignore[arg-type]
-                      experience_experts, target_group, strength_based, stress_sensitive, judge=self.judge)
+        args = (tuple(str(d) for d in domains), level, recognised, recognition, applied_in_netherlands,
+                experience_experts, target_group, strength_based, stress_sensitive)
+        return remembered(self, "advies", args, lambda: advise(  # type: ignore[arg-type]
+            self, domains, level, recognised, recognition, applied_in_netherlands,  # type: ignore[arg-type]
+            experience_experts, target_group, strength_based, stress_sensitive, judge=self.judge))

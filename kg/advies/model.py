@@ -45,10 +45,17 @@ class Evidence:
     section: str
     start: int
     end: int
+    # other line ranges of the same claim in the same document: a claim node whose text a
+    # document gives in two places (an activity mentioned twice) is one piece of evidence
+    also: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end),) + self.also
 
     @property
     def lines(self) -> str:
-        return lines_text(self.start, self.end)
+        return ", ".join(lines_text(s, e) for s, e in self.spans)
 
     def where(self, lang: str = "nl") -> str:
         r = "r." if lang == "nl" else "l."
@@ -57,7 +64,8 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.claim, "kind": self.kind, "parts": list(self.parts), "text": self.text,
                 "document": self.document, "document_label": self.document_label,
-                "section": self.section, "start_line": self.start, "end_line": self.end}
+                "section": self.section, "start_line": self.start, "end_line": self.end,
+                "lines": [list(s) for s in self.spans]}
 
 
 @dataclass(frozen=True)
@@ -137,11 +145,11 @@ class Assessment:
             base: dict[str, Any] = {"intervention": self.label, "criterion": j.criterion_label, "verdict": j.verdict}
             if not j.evidence:
                 out.append(base | {"kind": "", "part": "", "claim": "", "text": "", "document": "",
-                                   "section": "", "start_line": None, "end_line": None})
+                                   "section": "", "start_line": None, "end_line": None, "lines": ""})
             for e in j.evidence:
                 out.append(base | {"kind": e.kind, "part": "; ".join(e.parts), "claim": e.claim,
                                    "text": e.text, "document": e.document_label, "section": e.section,
-                                   "start_line": e.start, "end_line": e.end})
+                                   "start_line": e.start, "end_line": e.end, "lines": e.lines})
         return out
 
     def to_dict(self) -> dict[str, Any]:
