@@ -32,4 +32,5 @@ def remembered(kg: KnowledgeGraph, kind: str, request: Any, build: Callable[[], 
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(f"{kg.backend.name}\0{kg.lang}\0{request!r}".encode())
     restore = cast(Callable[[bytes], T], pickle.loads)
-    return cached(Entry(f"advies_{kind}", h.hexdigest()[:40]), build, pickle.dumps, restore)
+    value: T = cached(Entry(f"advies_{kind}", h.hexdigest()[:40]), build, pickle.dumps, restore)
+    return value
