@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
-from ..errors import KgValueError
+from ..errors import KgValueError, UnknownLabelError
 from ..query.resolve import normalise
 from .judge import Judge, run
 from .model import MEETS, PARTLY, Advice, Assessment, Booster, Candidate
@@ -83,7 +83,7 @@ def advise(kg: KnowledgeGraph, domains: Sequence[str | URIRef] = (), level: str 
     """
     judge = judge or Judge(kg)
     domain_iris = [d if isinstance(d, URIRef) else kg.resolve(str(d), "leefgebied") for d in domains]
-    level_iri = kg.resolve(level, "niveau") if level else None
+    level_iri = _level(kg, level) if level else None
     recognition_iri = kg.resolve(recognition, "erkenning") if recognition else None
     if target_group is not None and not target_group.strip():
         raise KgValueError("--doelgroep is leeg", en="--doelgroep is empty")
@@ -153,6 +153,23 @@ def advise(kg: KnowledgeGraph, domains: Sequence[str | URIRef] = (), level: str 
                "toegepast_in_nederland": applied_in_netherlands, "ervaringsdeskundigen": experience_experts,
                "doelgroep": target_group, "krachtgericht": strength_based, "stress_sensitief": stress_sensitive}
     return Advice(request, candidates, len(feats), {FILTER_NAMES[k]: v for k, v in removed.items()}, kg.lang)
+
+
+_LEVELS = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?n WHERE { ?c skos:inScheme <https://w3id.org/armoede-kg/id/schema/niveau> ; skos:notation ?n } ORDER BY ?n
+"""
+
+
+def _level(kg: KnowledgeGraph, level: str) -> URIRef:
+    """The level concept; an unknown one names the levels there are ("bedoelde u: A, B, C?")."""
+    try:
+        return kg.resolve(level, "niveau")
+    except UnknownLabelError as exc:
+        if exc.suggestions:
+            raise
+        levels = [str(r["n"]) for r in kg.backend.select(_LEVELS)]
+        raise UnknownLabelError(level, "niveau", levels) from None
 
 
 def _national(kg: KnowledgeGraph) -> str:
