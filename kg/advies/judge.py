@@ -108,17 +108,27 @@ class Judge:
         return [(r.criterion, self.kg.label(URIRef(r.criterion)), r.name) for r in self.rules]
 
     def assess_all(self, interventions: Iterable[URIRef]) -> dict[URIRef, Assessment]:
-        """Assessments of the given interventions. Each rule runs once per intervention with
-        the intervention bound: unbound, the rules scan every claim of the graph (seconds)."""
+        """Assessments of the given interventions: for one or two, each rule runs with the
+        intervention bound; for more, each rule runs once for all interventions."""
+        wanted = list(dict.fromkeys(interventions))
+        if len(wanted) > 2:
+            rows = {r.name: _evidence(self.kg, run(self.kg, r.query, None)) for r in self.rules}
+            zeef = _evidence(self.kg, run(self.kg, self.support["zeef"], None), kind="zeef")
+        else:
+            rows = {r.name: {} for r in self.rules}
+            zeef = {}
+            for iv in wanted:
+                for r in self.rules:
+                    rows[r.name].update(_evidence(self.kg, run(self.kg, r.query, iv)))
+                zeef.update(_evidence(self.kg, run(self.kg, self.support["zeef"], iv), kind="zeef"))
         out = {}
-        for iv in interventions:
-            per_rule = {r.name: _evidence(self.kg, run(self.kg, r.query, iv)).get(iv, []) for r in self.rules}
-            blanket = _evidence(self.kg, run(self.kg, self.support["zeef"], iv), kind="zeef").get(iv, [])
+        for iv in wanted:
             judgements = tuple(
                 Judgement(r.criterion, self.kg.label(URIRef(r.criterion)), self.ordinals.get(r.criterion, 0), r.name,
-                          combine(e.kind for e in per_rule[r.name]), tuple(per_rule[r.name]), self.kg.lang)
+                          combine(e.kind for e in rows[r.name].get(iv, ())), tuple(rows[r.name].get(iv, ())),
+                          self.kg.lang)
                 for r in self.rules)
-            out[iv] = Assessment(str(iv), self.kg.label(iv), judgements, tuple(blanket), self.kg.lang)
+            out[iv] = Assessment(str(iv), self.kg.label(iv), judgements, tuple(zeef.get(iv, ())), self.kg.lang)
         return out
 
     def assess(self, intervention: URIRef) -> Assessment:
