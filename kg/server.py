@@ -12,6 +12,8 @@ Routes, relative to the path of --base-iri (default http://127.0.0.1:8000/):
     /ontologie, /void    documents: always answered directly, negotiated
     /<file>.<ext>        the site's files as they are
     /.well-known/void    303 to /void.ttl
+    /advies              GET: the advice of `armoede-kg advies` for query-string filters
+                         (kg.advies.web), JSON or HTML; read-only, under the query limits
 
 Each request path maps to an IRI under https://w3id.org/armoede-kg/ by swapping the
 base: with --base-iri http://127.0.0.1:8000/ the path /id/interventie/krachtwerk is
@@ -262,7 +264,24 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         return FileResponse(path, media_type=EXT_TYPES[file_ext],
                             headers={**vary, "Content-Location": base + target})
 
+    async def advies(request: Request) -> Response:
+        from .advies.web import advice_for, advice_json, advice_page
+
+        params = list(request.query_params.multi_items())
+        wants_json = request.query_params.get("format") == "json" or negotiate(
+            request.headers.get("accept"), ["text/html", "application/json"]) == "application/json"
+        if queries.borrowed_tokens >= queries.total_tokens:
+            return _plain(503, "het endpoint is bezet; probeer het later opnieuw", {"Retry-After": "5"})
+        try:
+            advice = await anyio.to_thread.run_sync(advice_for, kg, params, limiter=queries)
+        except KgError as exc:
+            return _plain(400, exc.message(request.query_params.get("lang", "nl")))
+        if wants_json:
+            return Response(advice_json(advice), media_type="application/json", headers={"Vary": "Accept"})
+        return HTMLResponse(advice_page(ctx("advies"), advice), headers={"Vary": "Accept"})
+
     routes = [Route(base + "sparql", sparql, methods=["GET", "POST"]),
+              Route(base + "advies", advies, methods=["GET", "HEAD"]),
               Route("/{path:path}", resource, methods=["GET", "HEAD"])]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD"],
                              allow_headers=["*"], expose_headers=["Content-Location", "Vary"])]

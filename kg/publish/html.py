@@ -383,7 +383,7 @@ def type_badges(ctx: PageContext, iri: URIRef) -> str:
 
 # -- resource pages ----------------------------------------------------------------------
 
-def resource_page(ctx: PageContext, iri: URIRef) -> str:
+def resource_page(ctx: PageContext, iri: URIRef, extra_aside: Sequence[str] = ()) -> str:
     m, lang = ctx.m, ctx.lang
     rel = rel_path(iri)
     label = m.label(iri)
@@ -404,6 +404,7 @@ def resource_page(ctx: PageContext, iri: URIRef) -> str:
     if is_intervention:
         main.append(intervention_sections(ctx, iri))
         aside.append(intervention_facts(ctx, iri))
+    aside.extend(extra_aside)
     main.append(f'<h2 id="gegevens">{t("all", lang)}</h2>' + facts_table(ctx, facts))
     main.append(incoming_html(ctx, iri))
     svg = neighbourhood_svg(ctx, iri)

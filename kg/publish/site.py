@@ -34,7 +34,7 @@ from ..errors import KgError, OutputError
 from ..graph import KnowledgeGraph
 from ..query.named import bind
 from ..store.loader import SHAPES_FILE, load_shapes
-from ..terms import BASE
+from ..terms import AK, BASE
 from . import html as pages
 from .conneg import htaccess, nginx_snippet
 from .context import context_document
@@ -129,6 +129,9 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
     w.write("style.css", pages.CSS)
     w.write(MARKER, "armoede-kg static site; `armoede-kg site` replaces this folder as a whole.\n")
 
+    from ..advies.site import MATRIX_REL, checklist_card, matrix_page
+
+    checklists = kg.judge.assess_all([i for i in model.published if AK.Intervention in model.types(i)])
     for iri in model.published:
         rel = rel_path(iri)
         if iri == model.ontology_iri:
@@ -139,7 +142,8 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
             w.write(rel + ".jsonld", jsonld(triples))
         else:
             triples = [(iri, f.predicate, f.value) for f in model.facts(iri)]
-            w.write(rel + ".html", pages.resource_page(ctx(rel), iri))
+            card = [checklist_card(ctx(rel), checklists[iri])] if iri in checklists else []
+            w.write(rel + ".html", pages.resource_page(ctx(rel), iri, card))
             w.write(rel + ".jsonld", jsonld(triples, subject=iri))
         w.write(rel + ".ttl", turtle(triples))
         w.write(rel + ".nt", ntriples(triples))
@@ -160,6 +164,9 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
             rel = pages.class_index_rel(cls)
             w.write(rel + ".html", pages.class_index_page(ctx(rel), cls, []))
     w.write("documenten.html", pages.documents_page(ctx("documenten")))
+    integral = sorted(kg.advise().candidates, key=lambda c: (c.level, c.label.casefold()))  # as in Tabel 1
+    rules = [(r.query.label(kg.lang), r.description(kg.lang)) for r in kg.judge.rules]
+    w.write(MATRIX_REL + ".html", matrix_page(ctx(MATRIX_REL), [c.assessment for c in integral], rules))
 
     shapes = load_shapes(kg.ontology_dir)
     kern = graphs.get(KERN_GRAPH, [])
