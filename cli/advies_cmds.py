@@ -1,7 +1,8 @@
 """Advice commands: toets (one intervention against the checklist for fitting support) and
 advies (which integral interventions fit a request; --vergelijk for the checklist matrix).
 
-Registered lazily in cli/main.py (LAZY_COMMANDS); kg.advies is imported when a command runs.
+Registered lazily in cli/main.py (LAZY_COMMANDS), which is loaded before this module is (its
+shared loader and output options are used here); kg.advies is imported when a command runs.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg.errors import KgError
-from kg.graph import LANGS, KnowledgeGraph
+from kg.graph import LANGS
 
 from .formatting import FORMATS, render_records
+from .main import emit, graph, output_options
 
 if TYPE_CHECKING:
     from kg.advies.model import Advice, Assessment, Evidence
@@ -25,31 +27,14 @@ FORMAT_CHOICES = tuple(f for f in FORMATS if f != "tsv")
 
 
 def _options(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--force", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")(f)
-    f = click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="Schrijf naar dit bestand (atomair) in plaats van naar stdout.")(f)
+    """--format (no tsv), --lang, --uitleg, and the shared --out/--force."""
+    f = output_options(f)
     f = click.option("--uitleg", is_flag=True, help="Druk de teksten van het bewijs volledig af.")(f)
     f = click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
                      help="Taal van labels en meldingen.")(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="table", show_default=True,
                      help="Uitvoerformaat.")(f)
     return f
-
-
-def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
-    from .main import graph  # the shared loader (--data, --backend, --endpoint)
-
-    return graph(ctx, lang)
-
-
-def _emit(text: str, out: Path | None, force: bool) -> None:
-    from kg.atomic import write_atomic
-
-    if out is None:
-        click.echo(text)
-    else:
-        write_atomic(out, text + "\n", force=force)
-        click.echo(f"geschreven: {out}", err=True)
 
 
 def _fail(ctx: click.Context, exc: KgError, lang: str) -> None:
@@ -135,8 +120,8 @@ def toets(ctx: click.Context, interventie: str, fmt: str, lang: str, uitleg: boo
     """Toets één interventie aan de checklist voor passende ondersteuning (001 r. 25–42): per
     criterium het oordeel (voldoet / deels / niet vermeld / tegenstrijdig) met bewijs."""
     try:
-        kg = _graph(ctx, lang)
-        _emit(render_assessment(kg.assess(interventie), fmt, lang, uitleg), out, force)
+        kg = graph(ctx, lang)
+        emit(render_assessment(kg.assess(interventie), fmt, lang, uitleg), out, force)
     except KgError as exc:
         _fail(ctx, exc, lang)
 
@@ -262,7 +247,7 @@ def advies(ctx: click.Context, domains: tuple[str, ...], niveau: str | None, erk
         if (interventies or afbeelding) and not vergelijk:
             raise KgError("interventies noemen of --afbeelding kan alleen met --vergelijk",
                           en="naming interventions or --afbeelding needs --vergelijk")
-        kg = _graph(ctx, lang)
+        kg = graph(ctx, lang)
         if vergelijk:
             names = list(interventies) or [c.iri for c in kg.advise()]
             rows = kg.compare(names)
@@ -271,12 +256,12 @@ def advies(ctx: click.Context, domains: tuple[str, ...], niveau: str | None, erk
 
                 save(rows, afbeelding, lang, force)
                 click.echo(f"{_t(lang, 'geschreven', 'written')}: {afbeelding}", err=True)
-            _emit(render_matrix(rows, fmt, lang, uitleg), out, force)
+            emit(render_matrix(rows, fmt, lang, uitleg), out, force)
             return
         advice = kg.advise(domains=domains, level=niveau, recognised=erkend, recognition=erkenning,
                            applied_in_netherlands=applied, experience_experts=ervaringsdeskundigen,
                            target_group=doelgroep, strength_based=krachtgericht, stress_sensitive=stress)
-        _emit(render_advice(advice, fmt, lang, uitleg), out, force)
+        emit(render_advice(advice, fmt, lang, uitleg), out, force)
     except KgError as exc:
         _fail(ctx, exc, lang)
 
