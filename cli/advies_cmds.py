@@ -173,7 +173,7 @@ def render_advice(advice: Advice, fmt: str, lang: str, explain: bool = False) ->
     header = (["rank", "intervention", "level", "criteria met", "requested domains covered", "criteria partly"]
               if lang == "en" else
               ["rang", "interventie", "niveau", "criteria voldoet", "gevraagde leefgebieden gedekt", "criteria deels"])
-    header += [c[1] for c in crit]
+    header += [c[0] for c in crit]  # the rule names (queries/toets/<name>.rq): short column heads
     n_dom = len(advice.request["leefgebied"])
     rows = [[str(c.rank), c.label, _level(c.level), str(c.assessment.met), f"{len(c.covered)}/{n_dom}",
              str(c.assessment.partly)] + [verdict_text(c.assessment.verdict(rule), lang) for rule, _ in crit]
@@ -184,20 +184,21 @@ def render_advice(advice: Advice, fmt: str, lang: str, explain: bool = False) ->
     if not advice.candidates:
         return "\n".join(lines + [_nothing(advice, lang)])
     lines += [render_records(header, rows, fmt), ""]
+    pad = "- " if fmt == "md" else "  "
     for c in advice.candidates:
         head = f"{c.rank}. {c.label} ({_level(c.level)})"
         lines.append(f"### {head}" if fmt == "md" else head)
-        lines.append("  " + _t(lang, "erkenning: ", "recognition: ") + (", ".join(c.recognitions) or
+        lines.append(pad + _t(lang, "erkenning: ", "recognition: ") + (", ".join(c.recognitions) or
                      _t(lang, "geen (volgens de documenten)", "none (according to the documents)")))
         if n_dom:
-            lines.append("  " + _t(lang, "dekt: ", "covers: ") + (", ".join(c.covered) or "—"))
+            lines.append(pad + _t(lang, "dekt: ", "covers: ") + (", ".join(c.covered) or "—"))
         for d in c.uncovered:
             names = ", ".join(f"{b.label} ({b.scope})" for b in c.boosters if b.domain == d)
-            lines.append("  " + _t(lang, f"niet gedekt: {d} → versterkers: ", f"not covered: {d} → boosters: ")
+            lines.append(pad + _t(lang, f"niet gedekt: {d} → versterkers: ", f"not covered: {d} → boosters: ")
                          + (names or "—"))
         for note in c.notes:
-            lines.append("  " + _t(lang, "let op: ", "note: ") + note)
-        lines.append("  " + _t(lang, "lees: ", "read: ") + "; ".join(c.documents))
+            lines.append(pad + _t(lang, "let op: ", "note: ") + note)
+        lines.append(pad + _t(lang, "lees: ", "read: ") + "; ".join(c.documents))
         if explain:
             lines += ["    " + x for x in _explain(c.assessment, lang)]
     return "\n".join(lines)

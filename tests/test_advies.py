@@ -211,3 +211,23 @@ def test_installed_command_answers(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["label"] == "Krachtwerk"
+
+
+def test_readme_session_shows_real_output(run_cli):
+    # the README's municipality session: every complete console block is what the command prints
+    import shlex
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Advice: which interventions fit", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```console\n")[1:]]
+    checked = 0
+    for block in blocks:
+        lines = block.rstrip("\n").split("\n")
+        if sum(line.startswith("$ ") for line in lines) != 1 or "\n…\n" in block:
+            continue
+        argv = shlex.split(lines[0][2:])[1:]
+        res = run_cli(*argv)
+        assert res.exit_code == 0, res.output
+        assert res.output.rstrip("\n") == "\n".join(lines[1:]), argv
+        checked += 1
+    assert checked >= 3

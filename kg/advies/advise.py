@@ -179,7 +179,7 @@ def _national(kg: KnowledgeGraph) -> str:
 def _note_experience(lang: str, a: Assessment) -> str:
     j = next(j for j in a.judgements if j.rule == "ervaringskennis")
     r = "r." if lang == "nl" else "l."
-    where = ", ".join(dict.fromkeys(f"{e.document.rsplit('/', 1)[-1]} {r} {e.lines}" for e in j.evidence))
+    where = "; ".join(dict.fromkeys(f"{e.document.rsplit('/', 1)[-1]} {r} {e.lines}" for e in j.evidence))
     if lang == "en":
         return f"experience experts: checklist 'Ervaringskennis' {j.verdict} ({where})"
     return f"ervaringsdeskundigen: checklist 'Ervaringskennis' {j.verdict} ({where})"
