@@ -153,3 +153,18 @@ def test_screenshot_of_the_intervention_page(browser, live_server: LiveServer, t
     width, height = struct.unpack(">II", data[16:24])
     assert width == browser.execute_script("return window.innerWidth") and height > 500
     assert len(data) > 50_000  # a page with text and colour, not a blank frame
+
+
+def test_checklist_matrix_and_advice_pages_render(browser, live_server: LiveServer):
+    open_page(browser, live_server.url("checklist"))
+    assert browser.find_element(by("TAG_NAME"), "h1").text.startswith("Checklist voor passende ondersteuning")
+    assert browser.find_element(by("CSS_SELECTOR"), ".box svg").is_displayed()
+    assert_clean(browser)
+    open_page(browser, live_server.url("id/interventie/krachtwerk"))
+    card = browser.find_element(by("CSS_SELECTOR"), "#checklist")
+    assert card.is_displayed() and "Zelfregie" in card.text and "voldoet" in card.text
+    assert_clean(browser)
+    open_page(browser, live_server.url("advies?leefgebied=financi%C3%ABn&ervaringsdeskundigen=1"))
+    assert [h.text for h in browser.find_elements(by("CSS_SELECTOR"), ".card h2")][:3] == [
+        "1. Krachtwerk", "2. Kansrijk Oost", "3. Bind-Kracht in Armoede"]
+    assert_clean(browser)

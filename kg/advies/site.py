@@ -76,8 +76,9 @@ def matrix_page(ctx: PageContext, rows: Sequence[Assessment], rules: Sequence[tu
              "not mentioned or contradictory. ‘Not mentioned’ means no document says it — not ‘no’.")
     rules_html = "".join(f"<dt>{_e(label)}</dt><dd>{_e(text)}</dd>" for label, text in rules)
     body_html = (f"<h1>{_e(title)}</h1><p class=\"lead\">{_e(intro)}</p>"
-                 f'<div class="box">{to_svg(rows, ctx.lang)}</div>'
-                 f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+                 f'<div class="box" style="overflow-x:auto">{to_svg(rows, ctx.lang)}</div>'
+                 f'<div style="overflow-x:auto"><table><thead><tr><th></th>{head}</tr></thead>'
+                 f"<tbody>{''.join(body)}</tbody></table></div>"
                  f"<p>{_e(blanket_note(ctx.lang))}</p>"
                  f"<h2>{'Hoe er geoordeeld wordt' if nl else 'How it is judged'}</h2><dl>{rules_html}</dl>")
     crumbs = [(t("home", ctx.lang), ctx.href("index")), (title, None)]
