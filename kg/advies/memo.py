@@ -27,7 +27,8 @@ def remembered(kg: KnowledgeGraph, kind: str, request: Any, build: Callable[[], 
         return build()
     h = hashlib.sha256()
     h.update(fingerprint(files, "advies").encode())
-    for folder in (kg.queries_dir / "toets", kg.queries_dir / "advies", _HERE):
+    # the rules, the advice's own queries and the named queries it reuses (interventies-op-leefgebied)
+    for folder in (kg.queries_dir, kg.queries_dir / "toets", kg.queries_dir / "advies", _HERE):
         for path in sorted(folder.glob("*.rq")) + sorted(folder.glob("*.py")):
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(f"{kg.backend.name}\0{kg.lang}\0{request!r}".encode())
