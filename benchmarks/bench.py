@@ -164,12 +164,12 @@ def worker_kg(args: argparse.Namespace) -> dict[str, Any]:
     if not args.skip_validate:
         def validate() -> dict[str, Any]:
             from kg.store.loader import load_shapes
-            from kg.validate import merged_graph, run_shacl
+            from kg.validate import run_shacl, union_ntriples
 
-            # SHACL alone (pySHACL over the union, as KnowledgeGraph.validate runs it) ...
-            data = merged_graph(graph.backend)
+            # SHACL alone (the default engine over the union, as KnowledgeGraph.validate runs it) ...
+            data = union_ntriples(graph.backend)
             shapes = load_shapes(graph.ontology_dir)
-            t_shacl, _ = timed(lambda: run_shacl(data, shapes, "nl", graph.label))
+            t_shacl, _ = timed(lambda: run_shacl(data, shapes, "auto", "nl", graph.label))
             del data
             # ... and the whole of validate(): the union copy, SHACL and the SPARQL checks
             t, report = timed(graph.validate)

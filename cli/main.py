@@ -222,14 +222,17 @@ def sparql(ctx: click.Context, source: Any, allow_service: bool, fmt: str, lang:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True)
+@click.option("--engine", type=click.Choice(["auto", "pyshacl", "turbo", "rudof"]), default="auto", show_default=True,
+              help="SHACL-engine: pyshacl (referentie), turbo (pyshacl-turbo, Rust), rudof; auto = turbo indien "
+                   "geïnstalleerd.")
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str) -> None:
+def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str, engine: str) -> None:
     """Valideer de graaf met SHACL en de kwaliteitscontroles (exit 0 conform, 1 niet, 2 fout).
 
     Zonder FILES: de hele meegeleverde graaf. Met FILES: alleen die Turtle-bestanden, samen
     met het vocabulaire (kern, bronnen, begrippenschema's) waarnaar ze verwijzen."""
     kg = load(ctx.find_root().params.get("data"), lang=lang, files=list(files)) if files else graph(ctx, lang)
-    report = kg.validate()
+    report = kg.validate(engine)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     elif report.conforms:

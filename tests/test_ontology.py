@@ -15,7 +15,7 @@ NS = "https://w3id.org/armoede-kg/ontologie#"
 
 def _terms() -> set[str]:
     out = set()
-    for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+    for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty):
         out |= {str(s)[len(NS):] for s in KERN.subjects(RDF.type, t) if str(s).startswith(NS)}
     return out
 
@@ -71,3 +71,39 @@ def test_crosswalk_is_kept_apart_from_what_documents_say(graph):
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a skos:exactMatch|skos:closeMatch|skos:broadMatch ?b } }""")
     assert {r["g"].value for r in rows} == {"https://w3id.org/armoede-kg/graaf/schemas/crosswalk"}
+
+
+def test_no_file_states_a_triple_twice():
+    # Regression (issue #14, lint): seven instruments and one intervention of 004 were typed twice
+    # in the same file. pyoxigraph's parser yields duplicates where rdflib's set hides them.
+    import pyoxigraph as ox
+
+    twice = []
+    for path in sorted(ontology_dir().rglob("*.ttl")):
+        seen: set[str] = set()
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            key = str(quad)
+            if key in seen:
+                twice.append(f"{path.name}: {key}")
+            seen.add(key)
+    assert twice == []
+
+
+def test_document_addresses_and_creators_are_iris(graph):
+    # Regression (issue #14, lint): bibo:uri had 21 IRIs and 3 plain strings, dcterms:creator one
+    # string ("armoede-kg developers") among its IRIs; a linter (and a JSON-LD context) wants one kind.
+    BIBO_URI = URIRef("http://purl.org/ontology/bibo/uri")
+    CREATOR = URIRef("http://purl.org/dc/terms/creator")
+    ds = graph.backend.dataset()
+    for prop in (BIBO_URI, CREATOR):
+        values = {o for _s, _p, o, _g in ds.quads((None, prop, None, None))}
+        assert values, prop
+        assert all(isinstance(o, URIRef) for o in values), [o for o in values if not isinstance(o, URIRef)]
+
+
+def test_text_ranges_are_in_the_owl2_datatype_map():
+    # Regression (issue #14): Pellet called the graph inconsistent because rdf:langString is not in
+    # the OWL 2 datatype map; rdf:PlainLiteral is, and HermiT and Pellet agree on it.
+    ranges = set(KERN.objects(None, RDFS.range))
+    assert URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString") not in ranges
+    assert URIRef("http://www.w3.org/2001/XMLSchema#gYear") not in ranges

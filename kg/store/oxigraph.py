@@ -141,6 +141,14 @@ class OxigraphBackend:
         assert isinstance(out, bytes)
         return out
 
+    def union_ntriples(self) -> bytes:
+        """The merge of the named graphs (the default graph) as N-Triples, without reading the
+        named graphs in (validation needs the merge only)."""
+        ox = import_pyoxigraph()
+        out = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        assert isinstance(out, bytes)
+        return out
+
     def named_graph_bytes(self) -> bytes:
         ox = import_pyoxigraph()
         out = ox.serialize((q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph)),
