@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 EXTRAS ?= dev,snel,publiceren
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-all lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,13 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/armoede-kg query versterkers --interventie Krachtwerk --leefgebied financiën
 
+# before every commit: everything but the tests marked slow (real web servers, reasoners, floods)
 test: $(BIN)/.installed
+	./.ci/system-deps
+	$(BIN)/pytest -q -p no:cacheprovider -m "not slow"
+
+# what CI runs (.ci/run): every test, the slow ones too
+test-all: $(BIN)/.installed
 	./.ci/system-deps
 	$(BIN)/pytest -q -p no:cacheprovider
 
