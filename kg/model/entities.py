@@ -32,7 +32,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import BNode, Node
 
-from ..errors import KgError, QueryError
+from ..errors import KgError, KgValueError
 from ..terms import AK
 
 if TYPE_CHECKING:
@@ -117,6 +117,22 @@ def kind_key(kind: str) -> str:
     """The canonical (Dutch) kind for a Dutch or English name: 'theory' → 'theorie'."""
     k = kind.strip().lower().replace(" ", "-")
     return KIND_ALIASES.get(k, k)
+
+
+# Every kind a resource can have (KIND_CLASSES, life domains, untyped resources) and the
+# kinds the label resolver knows besides (recognition levels).
+KNOWN_KINDS = frozenset({k for k, _ in KIND_CLASSES} | {"leefgebied", "entiteit", "niveau"})
+
+
+def checked_kind(kind: str) -> str:
+    """kind_key(kind), or a KgValueError naming the known kinds."""
+    k = kind_key(kind)
+    if k not in KNOWN_KINDS:
+        known = ", ".join(sorted(KNOWN_KINDS))
+        known_en = ", ".join(sorted(set(KIND_ALIASES) | {_KIND_LABELS_EN.get(x, x) for x in KNOWN_KINDS}))
+        raise KgValueError(f"onbekende soort '{kind}' (kies uit {known})",
+                           en=f"unknown kind '{kind}' (choose from {known_en})")
+    return k
 
 
 # Labels of predicates from outside the ontology (kern.ttl labels its own). Only for reading
@@ -556,12 +572,14 @@ ROLE_ALIASES = {
 
 
 def role_key(role: str) -> str:
-    """The canonical (Dutch) role name for a Dutch or English one, or a QueryError."""
+    """The canonical (Dutch) role name for a Dutch or English one, or a KgValueError."""
     k = role.strip().lower().replace(" ", "-")
     k = ROLE_ALIASES.get(k, k)
     if k not in ROLE_KINDS.values():
         known = ", ".join(sorted(ROLE_KINDS.values()))
-        raise QueryError(f"onbekende rol '{role}' (kies uit {known})")
+        known_en = ", ".join(sorted(ROLE_ALIASES))
+        raise KgValueError(f"onbekende rol '{role}' (kies uit {known})",
+                           en=f"unknown role '{role}' (choose from {known_en}, or the Dutch {known})")
     return k
 
 
@@ -903,7 +921,7 @@ class Catalog:
             return thing.iri
         if isinstance(thing, URIRef):
             return thing
-        k = kind_key(kind) if kind else None
+        k = checked_kind(kind) if kind else None
         resolver_kinds = ("interventie", "theorie", "bron", "gemeente", "instrument", "leefgebied",
                           "niveau", "erkenning")
         if k is None or k in resolver_kinds:
@@ -919,7 +937,9 @@ class Catalog:
                 return of_kind[0]
             raise
         if self.index.kind(iri) != k:
-            raise WrongKindError(f"'{thing}' ({self.index.label(iri, self.lang)}) is geen {k}")
+            shown = self.index.label(iri, self.lang)
+            raise WrongKindError(f"'{thing}' ({shown}) is geen {k}",
+                                 en=f"'{thing}' ({shown}) is not a {kind_label(k, 'en')}")
         return iri
 
     def get(self, thing: str | URIRef | Entity, kind: str | None = None) -> Entity:
