@@ -384,9 +384,12 @@ class Network:
 
     def full(self) -> nx.MultiDiGraph:
         """Every link between resources (not to literals) as a MultiDiGraph; rdf:type becomes
-        the node attribute 'class'. Node ids are IRIs as str; edge keys are predicate IRIs."""
-        nx = _nx()
-        g = nx.MultiDiGraph(view="full", lang=self.lang)
+        the node attribute 'class'. Nodes are IRIs (URIRef, like Entity.iri) and edge keys
+        predicate IRIs; a str IRI or a domain object finds them too (kg.network.keys)."""
+        _nx()
+        from .keys import IriMultiDiGraph
+
+        g = IriMultiDiGraph(view="full", lang=self.lang)
         idx = self.index
         for s, preds in idx.out.items():
             if isinstance(s, Literal):
@@ -398,9 +401,9 @@ class Network:
                     if isinstance(o, Literal):
                         continue
                     for n in (s, o):
-                        if str(n) not in g:
-                            g.add_node(str(n), **self._node_attrs(n))
-                    g.add_edge(str(s), str(o), key=str(p), **self._fact_attrs(self.fact(s, p, o)))
+                        if n not in g:
+                            g.add_node(n, **self._node_attrs(n))
+                    g.add_edge(s, o, key=p, **self._fact_attrs(self.fact(s, p, o)))
         return g
 
     def _links(self, view: str) -> dict[tuple[URIRef, URIRef], list[tuple[str, list[Fact]]]]:
@@ -444,18 +447,21 @@ class Network:
     def view(self, view: str) -> nx.DiGraph | nx.MultiDiGraph:
         """A networkx graph: 'full' (MultiDiGraph) or a bipartite DiGraph intervention → X
         ('intervention-theory', 'intervention-domain', 'intervention-source'; Dutch names work
-        too). Bipartite nodes carry bipartite=0 (interventions) or 1."""
+        too). Bipartite nodes carry bipartite=0 (interventions) or 1. Nodes are URIRefs; a
+        str IRI or a domain object finds them too."""
         key = view_key(view)
         if key == "full":
             return self.full()
-        nx = _nx()
-        g = nx.DiGraph(view=key, lang=self.lang)
+        _nx()
+        from .keys import IriDiGraph
+
+        g = IriDiGraph(view=key, lang=self.lang)
         for (i, other), hows in sorted(self._links(key).items()):
             for n, side in ((i, 0), (other, 1)):
-                if str(n) not in g:
-                    g.add_node(str(n), bipartite=side, **self._node_attrs(n))
+                if n not in g:
+                    g.add_node(n, bipartite=side, **self._node_attrs(n))
             facts = [f for _, fs in hows for f in fs]
-            g.add_edge(str(i), str(other), via=tuple(sorted({h for h, _ in hows})),
+            g.add_edge(i, other, via=tuple(sorted({h for h, _ in hows})),
                        label=hows[0][0], graphs=tuple(sorted({str(x) for f in facts for x in f.graphs})),
                        sources=tuple(sorted({str(d) for f in facts for d in f.documents})),
                        source_labels=self.document_labels(facts))
@@ -466,14 +472,15 @@ class Network:
         a theory / domain / source (side='intervention'), or theories, domains, sources linked
         when an intervention has both (side='other'). Edge weight = number shared; 'shared'
         lists their labels."""
-        nx = _nx()
+        from .keys import IriGraph
+
         b = self.view(view)
         if view_key(view) == "full":
             raise KgValueError("een projectie bestaat alleen voor de bipartiete weergaven",
                                en="a projection exists only for the bipartite views")
         want = 0 if side in ("intervention", "interventie") else 1
         nodes = [n for n, d in b.nodes(data=True) if d["bipartite"] == want]
-        g = nx.Graph(view=f"{view_key(view)}-projection", side=side)
+        g = IriGraph(view=f"{view_key(view)}-projection", side=side)
         for n in nodes:
             g.add_node(n, **b.nodes[n])
         und = b.to_undirected(as_view=True)
@@ -704,8 +711,10 @@ class Network:
     def similarity_graph(self) -> nx.Graph:
         """Interventions as nodes, an edge with weight = similarity score where they share
         something (see Network.score)."""
-        nx = _nx()
-        g = nx.Graph()
+        _nx()
+        from .keys import IriGraph
+
+        g = IriGraph()
         items = sorted(self._all_features.items(), key=lambda kv: str(kv[0].iri))
         for i, _ in items:
             g.add_node(i.iri)

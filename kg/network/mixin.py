@@ -41,11 +41,14 @@ class NetworkMixin:
         'intervention-theory', 'intervention-domain' and 'intervention-source' (or
         'interventie-theorie', 'interventie-leefgebied', 'interventie-bron') give a bipartite
         DiGraph intervention → theory / life domain / source. A new graph on every call.
+        Nodes are IRIs as rdflib URIRef, the type of every `.iri`; the IRI as str or the
+        domain object finds them too (kg.network.keys).
 
         >>> import kg
-        >>> g = kg.load().to_networkx("intervention-theory")
-        >>> krachtwerk = "https://w3id.org/armoede-kg/id/interventie/krachtwerk"
-        >>> sorted(g.nodes[t]["label"] for t in g.successors(krachtwerk))
+        >>> graph = kg.load()
+        >>> g = graph.to_networkx("intervention-theory")
+        >>> krachtwerk = graph.get("Krachtwerk")
+        >>> sorted(g.nodes[t]["label"] for t in g.successors(krachtwerk.iri))
         ['Krachtmodel', 'Sociale kwaliteit']
         >>> g.edges[krachtwerk, "https://w3id.org/armoede-kg/id/theorie/krachtmodel"]["source_labels"]
         ('De Vet, Scholten & Wolf (2021)', 'Scholten, Jonker, De Vet & Wolf (Sociaal Bestek)')
