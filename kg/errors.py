@@ -75,6 +75,10 @@ class WrongKindError(KgLookupError):
     """The label names a resource, but not of the kind the parameter asks for."""
 
 
+class MissingDependencyError(KgError):
+    """An optional package or program (pandas, Graphviz' dot) is needed but not installed."""
+
+
 class QueryError(KgError):
     """Unknown named query, bad parameters, invalid or forbidden SPARQL."""
 

@@ -32,7 +32,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import BNode, Node
 
-from ..errors import KgError, KgValueError
+from ..errors import KgValueError
+from ..errors import MissingDependencyError as MissingDependencyError  # its old home: still importable here
+from ..table import TableMixin, shorten
 from ..terms import AK
 
 if TYPE_CHECKING:
@@ -41,10 +43,6 @@ if TYPE_CHECKING:
 BIBO = "http://purl.org/ontology/bibo/"
 FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
 _DEFAULT_GRAPH = "urn:x-rdflib:default"
-
-
-class MissingDependencyError(KgError):
-    """An optional package or program (pandas, Graphviz' dot) is needed but not installed."""
 
 
 # -- the index: every quad once, as dictionaries -------------------------------------------
@@ -309,7 +307,7 @@ class GraphIndex:
         cls = self.main_class(node)
         cls_label = self.label(cls, lang) if cls is not None else ""
         if said:
-            return f"{cls_label}: “{_shorten(said, 70)}”" if cls_label else f"“{_shorten(said, 70)}”"
+            return f"{cls_label}: “{shorten(said, 70)}”" if cls_label else f"“{shorten(said, 70)}”"
         if cls_label:
             doc = self.value(node, AK.inDocument)
             of = ""
@@ -332,11 +330,6 @@ class GraphIndex:
         return {lang: self.label(node, lang) for lang in ("nl", "en")}
 
 
-def _shorten(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
 # -- records and result lists ----------------------------------------------------------------
 
 class Record(Protocol):
@@ -348,9 +341,10 @@ class Record(Protocol):
 R = TypeVar("R", bound=Record)
 
 
-class Results(Sequence[R], Generic[R]):
+class Results(TableMixin, Sequence[R], Generic[R]):
     """An immutable list of records (entities, paths, scores) that converts to plain Python,
-    to a pandas DataFrame, and shows itself as a table in a notebook.
+    to a pandas DataFrame or CSV, prints as a text table and shows itself as a table in a
+    notebook (kg.table.TableMixin, shared with query results).
 
     >>> import kg
     >>> integral = kg.load().interventions(role="integraal")
@@ -401,50 +395,14 @@ class Results(Sequence[R], Generic[R]):
         """The label of each record (its str() where it has no label)."""
         return [str(getattr(r, "label", r)) for r in self._items]
 
-    def to_df(self) -> Any:
-        """A pandas DataFrame with one row per record (needs the optional extra `pandas`)."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise MissingDependencyError(
-                "to_df() heeft pandas nodig: pip install 'armoede-kg[pandas]'") from None
-        rows = self.to_dicts()
-        return pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    def table_columns(self) -> list[str]:
+        """The keys of the records' dicts (none for an empty list)."""
+        return list(self._items[0].to_dict()) if self._items else []
 
     def __repr__(self) -> str:
         shown = ", ".join(repr(r) for r in self._items[:10])
         more = f", … (+{len(self._items) - 10})" if len(self._items) > 10 else ""
         return f"Results([{shown}{more}])"
-
-    def _repr_html_(self) -> str:
-        rows = self.to_dicts()
-        title = f"<caption>{html.escape(self.title)} ({len(rows)})</caption>" if self.title else ""
-        if not rows:
-            return f"<table>{title}<tr><td><i>geen resultaten</i></td></tr></table>"
-        cols = [c for c in rows[0] if c != "iri"]
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-        body = []
-        for r in rows[:200]:
-            cells = []
-            for c in cols:
-                v = r.get(c)
-                text = _html_value(v)
-                if c == "label" and r.get("iri"):
-                    text = f'<a href="{html.escape(str(r["iri"]))}">{text}</a>'
-                cells.append(f"<td>{text}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        more = f"<tr><td colspan={len(cols)}>… {len(rows) - 200} meer</td></tr>" if len(rows) > 200 else ""
-        return f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}{more}</tbody></table>"
-
-
-def _html_value(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, (list, tuple)):
-        return html.escape(_shorten("; ".join(str(x) for x in v), 160))
-    if isinstance(v, float):
-        return f"{v:.3f}"
-    return html.escape(_shorten(str(v), 160))
 
 
 # -- domain objects --------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def _nx() -> Any:
     try:
         import networkx
     except ImportError:  # a dependency, but say so clearly if it is gone
-        from ..model.entities import MissingDependencyError
+        from ..errors import MissingDependencyError
 
         raise MissingDependencyError("netwerkanalyse heeft networkx nodig: pip install networkx") from None
     return networkx

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from ..atomic import write_atomic
-from ..errors import KgError, KgValueError, OutputError
-from ..model.entities import Entity, MissingDependencyError, kind_label
+from ..errors import KgError, KgValueError, MissingDependencyError, OutputError
+from ..model.entities import Entity, kind_label
 from ..terms import AK
 from .analyses import CLAIM_KINDS, Fact, Network, Path
 

@@ -1,4 +1,15 @@
-"""Typed query results: a table of cells that know their term, kind and label."""
+"""Typed query results: a table of cells that know their term, kind and label.
+
+A ResultTable has the table interface of every list of the API (kg.table.TableMixin):
+to_df(), to_csv(), flat_dicts(), a readable str() and a notebook table.
+
+>>> import kg
+>>> t = kg.load().query("versterkers", interventie="Krachtwerk", leefgebied="financiën")
+>>> t.to_df()[["versterkerLabel", "reikwijdteLabel"]].head(2)
+  versterkerLabel reikwijdteLabel
+0           8TING       nationaal
+1    Budgetcursus       nationaal
+"""
 
 from __future__ import annotations
 
@@ -7,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib.term import BNode, Literal, Node, URIRef
+
+from ..table import TableMixin
 
 
 @dataclass(frozen=True)
@@ -67,9 +80,11 @@ class Row:
         return {c: cell.value for c, cell in zip(self.columns, self.cells)}
 
 
-@dataclass(frozen=True)
-class ResultTable:
-    """The rows a query returned, with their column order."""
+@dataclass(frozen=True, repr=False)
+class ResultTable(TableMixin):
+    """The rows a query returned, with their column order. Cells keep their RDF term
+    (`row["x"].term`, IRIs as URIRef); to_dicts(), to_df() and to_csv() give plain values
+    (IRIs as str)."""
 
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
@@ -84,7 +99,12 @@ class ResultTable:
         return [r[name].value for r in self.rows]
 
     def to_dicts(self) -> list[dict[str, Any]]:
+        """Each row as {column: plain value} (None where a variable is unbound)."""
         return [r.as_dict() for r in self.rows]
+
+    def table_columns(self) -> list[str]:
+        """The query's columns, in order, also when no row came back."""
+        return list(self.columns)
 
     def to_sparql_json(self) -> dict[str, Any]:
         bindings = []
