@@ -36,6 +36,7 @@ from ..errors import KgValueError
 from ..errors import MissingDependencyError as MissingDependencyError  # its old home: still importable here
 from ..table import TableMixin, shorten
 from ..terms import AK
+from .links import Link, Links
 
 if TYPE_CHECKING:
     from ..query.results import ResultTable
@@ -91,6 +92,10 @@ KIND_ALIASES = {
     "principle": "principe", "instrument": "instrument", "domain": "leefgebied",
     "life-domain": "leefgebied", "lifedomain": "leefgebied", "municipality": "gemeente",
     "organisation": "organisatie", "person": "persoon", "mechanism": "mechanisme",
+    "statement": "uitspraak", "finding": "bevinding", "role": "rol", "recognition": "erkenning",
+    "phase": "fase", "activity": "activiteit", "concept": "begrip", "scheme": "schema",
+    "principle-set": "principeset", "organization": "organisatie", "explanatory-model": "verklaringsmodel",
+    "mention": "vermelding",
 }
 
 
@@ -580,36 +585,42 @@ class Intervention(Entity):
         return tuple(sorted({r.kind for r in self.roles}))
 
     @property
-    def theories(self) -> tuple[Theory, ...]:
-        """The theories it is based on (ak:basedOn), by label."""
+    def theories(self) -> Links[Theory]:
+        """The theories it is based on (ak:basedOn), by label; `.documents(theory)` and
+        `.links` say which documents state each link."""
         return self._catalog.related(self.iri, AK.basedOn, Theory)
 
     @property
-    def domains(self) -> tuple[LifeDomain, ...]:
-        """The life domains it works on: stated on the intervention or on one of its roles."""
+    def domains(self) -> Links[LifeDomain]:
+        """The life domains it works on: stated on the intervention or on one of its roles
+        (the documents of a link through a role are those stating the role)."""
         idx = self._catalog.index
-        found = set(idx.iris(self.iri, AK.lifeDomain))
-        for r in self.roles:
-            found.update(r.domains)
-        return self._catalog.entities(found, LifeDomain)
+        found: dict[Node, list[Fact3]] = defaultdict(list)
+        for d in idx.objects(self.iri, AK.lifeDomain):
+            found[d].append((self.iri, AK.lifeDomain, d))
+        for r in idx.iris(self.iri, AK.hasRole):
+            for d in idx.objects(r, AK.lifeDomain):
+                found[d] += [(self.iri, AK.hasRole, r), (r, AK.lifeDomain, d)]
+        return self._catalog.linked(self.iri, found, LifeDomain, AK.lifeDomain)
 
     @property
-    def principles(self) -> tuple[Principle, ...]:
+    def principles(self) -> Links[Principle]:
+        """The principles and criteria it follows (ak:hasPrinciple), with their documents."""
         return self._catalog.related(self.iri, AK.hasPrinciple, Principle)
 
     @property
-    def instruments(self) -> tuple[Entity, ...]:
+    def instruments(self) -> Links[Entity]:
+        """The instruments it uses (ak:usesInstrument), with their documents."""
         return self._catalog.related(self.iri, AK.usesInstrument, Entity)
 
     @property
-    def combined_with(self) -> tuple[Intervention, ...]:
-        idx = self._catalog.index
-        found = set(idx.iris(self.iri, AK.combinedWith)) | {
-            s for s in idx.subjects(AK.combinedWith, self.iri) if isinstance(s, URIRef)}
-        return self._catalog.entities(found, Intervention)
+    def combined_with(self) -> Links[Intervention]:
+        """Interventions it is combined with (ak:combinedWith, stated either way round)."""
+        return self._catalog.related(self.iri, AK.combinedWith, Intervention, both=True)
 
     @property
-    def municipalities(self) -> tuple[Entity, ...]:
+    def municipalities(self) -> Links[Entity]:
+        """The municipalities where it runs (ak:municipality), with their documents."""
         return self._catalog.related(self.iri, AK.municipality, Entity)
 
     @property
@@ -649,21 +660,25 @@ class Theory(Entity):
     originator: str | None
 
     @property
-    def sources(self) -> tuple[Source, ...]:
-        """The sources that describe it (ak:describedIn)."""
+    def sources(self) -> Links[Source]:
+        """The sources that describe it (ak:describedIn), with the documents citing them."""
         return self._catalog.related(self.iri, AK.describedIn, Source)
 
     @property
-    def interventions(self) -> tuple[Intervention, ...]:
-        """The interventions based on it."""
+    def interventions(self) -> Links[Intervention]:
+        """The interventions based on it, with the documents stating each."""
         return self._catalog.related(self.iri, AK.basedOn, Intervention, inverse=True)
 
     @property
-    def mechanisms(self) -> tuple[Entity, ...]:
+    def mechanisms(self) -> Links[Entity]:
+        """The working mechanisms it names (ak:hasMechanism, or ak:ofTheory from the mechanism)."""
         idx = self._catalog.index
-        found = set(idx.iris(self.iri, AK.hasMechanism)) | {
-            s for s in idx.subjects(AK.ofTheory, self.iri) if isinstance(s, URIRef)}
-        return self._catalog.entities(found, Entity)
+        found: dict[Node, list[Fact3]] = defaultdict(list)
+        for m in idx.objects(self.iri, AK.hasMechanism):
+            found[m].append((self.iri, AK.hasMechanism, m))
+        for m in idx.subjects(AK.ofTheory, self.iri):
+            found[m].append((m, AK.ofTheory, self.iri))
+        return self._catalog.linked(self.iri, found, Entity, AK.hasMechanism)
 
     def _extra_dict(self) -> dict[str, Any]:
         return {"originator": self.originator, "sources": [s.label for s in self.sources],
@@ -692,26 +707,39 @@ class LifeDomain(Entity):
     scheme_label: str | None
 
     @property
-    def broader(self) -> tuple[LifeDomain, ...]:
+    def broader(self) -> Links[LifeDomain]:
+        """The wider concepts of its own scheme (skos:broader)."""
         return self._catalog.related(self.iri, SKOS.broader, LifeDomain)
 
     @property
-    def narrower(self) -> tuple[LifeDomain, ...]:
+    def narrower(self) -> Links[LifeDomain]:
+        """The parts of this concept in its own scheme (skos:broader, read backwards)."""
         return self._catalog.related(self.iri, SKOS.broader, LifeDomain, inverse=True)
 
     @property
-    def matches(self) -> tuple[LifeDomain, ...]:
+    def matches(self) -> Links[LifeDomain]:
         """Concepts of other schemes the crosswalk calls the same or nearly the same
-        (skos:exactMatch / skos:closeMatch, either direction, transitively)."""
-        return self._catalog.entities(self._catalog.equivalents(self.iri) - {self.iri}, LifeDomain)
+        (skos:exactMatch / skos:closeMatch, either direction, transitively; a link that only
+        follows from others has no graphs of its own)."""
+        idx = self._catalog.index
+        found: dict[Node, list[Fact3]] = {o: [] for o in self._catalog.equivalents(self.iri) - {self.iri}}
+        for p in (SKOS.exactMatch, SKOS.closeMatch):
+            for o in idx.objects(self.iri, p):
+                found.setdefault(o, []).append((self.iri, p, o))
+            for s in idx.subjects(p, self.iri):
+                found.setdefault(s, []).append((s, p, self.iri))
+        return self._catalog.linked(self.iri, found, LifeDomain, SKOS.closeMatch)
 
     @property
-    def interventions(self) -> tuple[Intervention, ...]:
+    def interventions(self) -> Links[Intervention]:
         """Interventions stated to work on exactly this concept (directly or by a role)."""
         idx = self._catalog.index
-        found = {s for s in idx.subjects(AK.lifeDomain, self.iri) if isinstance(s, URIRef)}
-        owners = {o for r in found for o in idx.subjects(AK.hasRole, r) if isinstance(o, URIRef)}
-        return self._catalog.entities(found | owners, Intervention)
+        found: dict[Node, list[Fact3]] = defaultdict(list)
+        for s in idx.subjects(AK.lifeDomain, self.iri):
+            found[s].append((s, AK.lifeDomain, self.iri))
+            for o in idx.subjects(AK.hasRole, s):
+                found[o] += [(o, AK.hasRole, s), (s, AK.lifeDomain, self.iri)]
+        return self._catalog.linked(self.iri, found, Intervention, AK.lifeDomain)
 
     def _extra_dict(self) -> dict[str, Any]:
         return {"scheme": self.scheme_label, "matches": [m.label for m in self.matches]}
@@ -761,7 +789,8 @@ class Principle(Entity):
     sets: tuple[str, ...]
 
     @property
-    def interventions(self) -> tuple[Intervention, ...]:
+    def interventions(self) -> Links[Intervention]:
+        """The interventions that follow it (ak:hasPrinciple), with their documents."""
         return self._catalog.related(self.iri, AK.hasPrinciple, Intervention, inverse=True)
 
     def _extra_dict(self) -> dict[str, Any]:
@@ -769,6 +798,7 @@ class Principle(Entity):
 
 
 E = TypeVar("E", bound=Entity)
+Fact3 = tuple[Node, URIRef, Node]  # one triple that states (part of) a link
 
 # Links that say where something is written, not what it is: left out of "neighbours",
 # paths and pictures.
@@ -804,9 +834,36 @@ class Catalog:
                     made.append(e)
         return tuple(sorted(made, key=lambda e: (e.label.casefold(), str(e.iri))))
 
-    def related(self, iri: URIRef, p: URIRef, cls: type[E], inverse: bool = False) -> tuple[E, ...]:
-        found = self.index.subjects(p, iri) if inverse else self.index.objects(iri, p)
-        return self.entities(found, cls)
+    def related(self, iri: URIRef, p: URIRef, cls: type[E], inverse: bool = False,
+                both: bool = False) -> Links[E]:
+        """The objects of class cls that iri links to by p (inverse: that link to iri; both:
+        either way), each with the graphs stating the link."""
+        found: dict[Node, list[Fact3]] = defaultdict(list)
+        if not inverse or both:
+            for o in self.index.objects(iri, p):
+                found[o].append((iri, p, o))
+        if inverse or both:
+            for s in self.index.subjects(p, iri):
+                found[s].append((s, p, iri))
+        return self.linked(iri, found, cls, p)
+
+    def linked(self, iri: URIRef, found: Mapping[Node, Sequence[Fact3]], cls: type[E],
+               p: URIRef) -> Links[E]:
+        """Links from iri to the objects of class cls in found, each stated by its facts (one
+        triple, or a chain through a role): the relation and direction are those of the fact
+        with predicate p (else of the first fact), the graphs those of all of them."""
+        made: list[Link[E]] = []
+        for target, facts in found.items():
+            if not isinstance(target, URIRef) or target == iri:
+                continue
+            e = self.entity(target)
+            if isinstance(e, cls):
+                shown = next((f for f in facts if f[1] == p), facts[0]) if facts else (iri, p, target)
+                graphs = tuple(sorted({g for f in facts for g in self.index.graphs(*f)}))
+                made.append(Link(self.entity(iri), shown[1], self.index.predicate_label(shown[1], self.lang), e,
+                                 shown[2] == target, graphs, self))
+        made.sort(key=lambda lk: (lk.target.label.casefold(), str(lk.target.iri)))
+        return Links(made)
 
     def _make(self, iri: URIRef) -> Entity:
         idx, lang = self.index, self.lang
