@@ -277,7 +277,7 @@ class Community:
     """A group of interventions that share underpinnings, and what they share most."""
 
     number: int
-    members: tuple[Intervention, ...]
+    members: tuple[Entity, ...]  # interventions, or what the chosen view groups
     shared: tuple[tuple[Feature, int], ...]
 
     @property
@@ -497,9 +497,11 @@ class Network:
 
     # -- paths ----------------------------------------------------------------------------
     def paths(self, a: str | URIRef | Entity, b: str | URIRef | Entity, max_length: int = 3,
-              limit: int = 10) -> Results[Path]:
-        """Up to `limit` routes from a to b of at most max_length steps, cheapest first."""
+              limit: int = 10, exclude: str | Iterable[str] = ()) -> Results[Path]:
+        """Up to `limit` routes from a to b of at most max_length steps, cheapest first; no
+        route passes through a node of a kind in exclude (e.g. 'uitspraak'/'statement')."""
         nx = _nx()
+        left_out = {checked_kind(k) for k in ([exclude] if isinstance(exclude, str) else exclude)}
         if max_length < 1:
             raise KgValueError("de maximale padlengte moet minstens 1 zijn",
                                en="the maximum path length must be at least 1")
@@ -508,6 +510,9 @@ class Network:
         if s == t:
             return Results([], title)
         g = self.semantic
+        if left_out:
+            idx = self.index
+            g = nx.subgraph_view(g, filter_node=lambda n: n in (s, t) or idx.kind(n) not in left_out)
         found: dict[tuple[Any, ...], tuple[Path, int]] = {}
         try:
             for n, nodes in enumerate(nx.shortest_simple_paths(g, s, t, weight="weight")):
@@ -656,14 +661,21 @@ class Network:
             items = tuple(i for i in items if want in i.role_kinds)
         return items
 
-    def central(self, kind: str, measure: str = "degree", k: int = 10,
-                role: str | None = None) -> Results[Centrality]:
+    def central(self, kind: str | None = None, measure: str = "degree", k: int = 10,
+                role: str | None = None, view: str | nx.Graph | None = None) -> Results[Centrality]:
+        """The k most connecting nodes of a kind (None: theories), see KnowledgeGraph.central;
+        with view (a view name or a networkx graph of IRIs: a projection, a subgraph) on that
+        graph, where kind None means every node."""
         nx = _nx()
-        want = checked_kind(kind)
         measure = {"graad": "degree", "tussenligging": "betweenness"}.get(measure, measure)
         if measure not in ("degree", "betweenness"):
             raise KgValueError(f"onbekende maat '{measure}' (kies degree/graad of betweenness/tussenligging)",
                                en=f"unknown measure '{measure}' (choose degree or betweenness)")
+        if view is not None:
+            return self._central_in(self.chosen(view), kind, measure, k, role)
+        if kind is None:
+            kind = "theorie"
+        want = checked_kind(kind)
         idx = self.index
         kinds = {want, "document"} if want == "bron" else {want}
         nodes = [n for n in self.semantic if idx.kind(n) in kinds]
@@ -691,6 +703,41 @@ class Network:
         out.sort(key=lambda c: (-c.score, c.label.casefold()))
         title = ("centrale " if self.lang == "nl" else "central ") + want
         return Results(out[:k], title)
+
+    def chosen(self, view: str | nx.Graph) -> nx.Graph:
+        """The undirected graph an analysis runs on: a view by name (see view()), or a networkx
+        graph of IRIs as it is (a projection, a subgraph)."""
+        g = self.view(view) if isinstance(view, str) else view
+        return g.to_undirected(as_view=True) if g.is_directed() else g
+
+    def _central_in(self, g: nx.Graph, kind: str | None, measure: str, k: int,
+                    role: str | None) -> Results[Centrality]:
+        """Degree (neighbours) or betweenness (unweighted, normalised) in a chosen graph; with
+        role, interventions without that role are left out of the graph first."""
+        nx = _nx()
+        from .keys import iri_key
+
+        idx, cat = self.index, self.catalog
+        want = checked_kind(kind) if kind is not None else None
+        kinds = {want, "document"} if want == "bron" else {want}
+        keep = role_key(role) if role else None
+
+        def counts(n: Any) -> bool:
+            e = cat.entity(iri_key(n))
+            return keep is None or not isinstance(e, Intervention) or keep in e.role_kinds
+
+        h = nx.subgraph_view(g, filter_node=counts) if keep else g
+        nodes = [n for n in h if want is None or idx.kind(iri_key(n)) in kinds]
+        if not nodes:
+            raise KgLookupError(f"geen knooppunten van soort '{kind}' in deze weergave",
+                                en=f"no nodes of kind '{kind}' in this view")
+        scores = dict(h.degree(nodes)) if measure == "degree" else nx.betweenness_centrality(h)
+        out = [Centrality(cat.entity(iri_key(n)), measure, float(scores[n]),
+                          cat.entities((iri_key(m) for m in h.neighbors(n)), Intervention))
+               for n in nodes if scores.get(n, 0) > 0]
+        out.sort(key=lambda c: (-c.score, c.label.casefold()))
+        title = ("centrale " if self.lang == "nl" else "central ") + (want or "")
+        return Results(out[:k], title.strip())
 
     def _betweenness(self, role: str | None) -> dict[URIRef, float]:
         """Share of the cheapest routes between two interventions (with the role) that pass
@@ -725,9 +772,15 @@ class Network:
                     g.add_edge(a.iri, b.iri, weight=sc)
         return g
 
-    def communities(self, resolution: float = 1.0, min_size: int = 2) -> Results[Community]:
+    def communities(self, resolution: float = 1.0, min_size: int = 2,
+                    view: str | nx.Graph | None = None) -> Results[Community]:
+        """Greedy modularity communities (edge attribute 'weight' where there is one) of the
+        similarity graph, or of a chosen view: a view by name or a networkx graph of IRIs (a
+        projection, a subgraph). Nodes without links are left out."""
         nx = _nx()
-        g = self.similarity_graph()
+        from .keys import iri_key
+
+        g = nx.Graph(self.chosen(view)) if view is not None else self.similarity_graph()
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
         groups = nx.algorithms.community.greedy_modularity_communities(g, weight="weight",
                                                                       resolution=resolution)
@@ -736,8 +789,8 @@ class Network:
         ordered = sorted((sorted(c, key=str) for c in groups if len(c) >= min_size),
                          key=lambda c: (-len(c), str(c[0])))
         for number, members in enumerate(ordered, 1):
-            ents = self.catalog.entities(members, Intervention)
-            counts = Counter(f for m in ents for f in feats[m])
+            ents = self.catalog.entities((iri_key(m) for m in members), Entity)
+            counts = Counter(f for m in ents if isinstance(m, Intervention) for f in feats[m])
             shared = tuple(sorted(((f, c) for f, c in counts.items() if c >= 2),
                                   key=lambda fc: (-fc[1] * fc[0].weight, fc[0].kind, fc[0].label))[:5])
             out.append(Community(number, ents, shared))
