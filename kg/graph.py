@@ -57,6 +57,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
     # -- labels -------------------------------------------------------------
     @cached_property
     def labels(self) -> LabelIndex:
+        """The label index (every label and alternative label per resource): built on first use,
+        from the cache where load() gave one."""
         if self.label_loader is not None:
             return self.label_loader(self.backend)
         return LabelIndex(self.backend)
@@ -77,9 +79,12 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
     # -- named queries ------------------------------------------------------
     @cached_property
     def named_queries(self) -> dict[str, NamedQuery]:
+        """The named queries of queries/*.rq by name (read on first use)."""
         return load_named_queries(self.queries_dir)
 
     def named_query(self, name: str) -> NamedQuery:
+        """The named query called name, or an UnknownQueryError (a LookupError) suggesting close
+        names."""
         try:
             return self.named_queries[name]
         except KeyError:
@@ -192,6 +197,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
         return [(iri, r["p"].term, r["o"].term, r["g"].term) for r in rows]
 
     def search(self, text: str, kind: str | None = None) -> list[tuple[URIRef, str]]:
+        """(IRI, label) of the resources whose labels contain text (case-, space- and accent-
+        insensitive), best matches first, optionally of one kind."""
         return self.labels.search(text, kind)
 
     # -- validation ---------------------------------------------------------

@@ -50,6 +50,7 @@ class TableMixin:
     title: str = ""
 
     def to_dicts(self) -> list[dict[str, Any]]:
+        """Each record as a dict of plain values (the class that mixes this in says how)."""
         raise NotImplementedError
 
     def table_columns(self) -> list[str]:

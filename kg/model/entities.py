@@ -390,6 +390,7 @@ class Results(TableMixin, Sequence[R], Generic[R]):
     __hash__ = None  # type: ignore[assignment]  # equal to lists, so not hashable like them
 
     def to_list(self) -> list[R]:
+        """The records as a list."""
         return list(self._items)
 
     def to_dicts(self) -> list[dict[str, Any]]:
@@ -499,6 +500,7 @@ class Role:
     scope: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: kind, label, document, level and scope."""
         return {"iri": str(self.iri), "kind": self.kind, "label": self.label,
                 "document": self.document_label, "level": self.level, "scope": self.scope}
 
@@ -514,6 +516,7 @@ class Recognition:
     document: str | None
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: level, databank, 'no formal recognition', document."""
         return {"iri": str(self.iri), "level": self.level, "databank": self.databank,
                 "no_formal_recognition": self.no_formal_recognition, "document": self.document}
 
@@ -573,6 +576,8 @@ class Intervention(Entity):
 
     @property
     def is_integral(self) -> bool:
+        """True when a document lists it as one of the integral interventions (Tabel 1 of seed
+        000)."""
         return any(r.kind == "integraal" for r in self.roles)
 
     @property
@@ -582,6 +587,7 @@ class Intervention(Entity):
 
     @property
     def role_kinds(self) -> tuple[str, ...]:
+        """The kinds of its roles (integraal, versterker, …), sorted, each once."""
         return tuple(sorted({r.kind for r in self.roles}))
 
     @property
@@ -1064,9 +1070,11 @@ class Complement:
 
     @property
     def label(self) -> str:
+        """The booster's label."""
         return self.booster.label
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: the booster's IRI and label, the life domain, the scope."""
         return {"iri": str(self.booster.iri), "label": self.booster.label,
                 "domain": self.domain.label, "scope": self.scope}
 

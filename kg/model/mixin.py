@@ -42,6 +42,7 @@ class ModelMixin:
 
     @cached_property
     def catalog(self) -> Catalog:
+        """The factory of the domain objects over graph_index (built on first use, then kept)."""
         from .entities import Catalog
 
         return Catalog(self.graph_index, self.lang, self.resolve, self.query)

@@ -92,6 +92,8 @@ VIEWS = {
 
 
 def view_key(view: str) -> str:
+    """The canonical name of a view ('interventie-theorie' → 'intervention-theory'), or a
+    KgValueError."""
     try:
         return VIEWS[view.strip().lower()]
     except KeyError:
@@ -136,13 +138,17 @@ class Step:
 
     @property
     def relation(self) -> str:
+        """The name of the relation of this step (its predicate's label)."""
         return self.fact.label
 
     def text(self) -> str:
+        """The step in one line: 'A → relation → B', or with ← where the graph states it backwards."""
         arrow = f" → {self.relation} → " if self.forward else f" ← {self.relation} ← "
         return f"{self.start.label}{arrow}{self.end.label}"
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: both ends (label and IRI), relation, predicate, direction, documents,
+        graphs."""
         return {"from": self.start.label, "from_iri": str(self.start.iri), "relation": self.relation,
                 "predicate": str(self.fact.predicate), "direction": "→" if self.forward else "←",
                 "to": self.end.label, "to_iri": str(self.end.iri), "documents": list(self.documents),
@@ -161,14 +167,17 @@ class Path:
 
     @property
     def nodes(self) -> tuple[Entity, ...]:
+        """The objects along the route, from start to end."""
         return (self.steps[0].start, *(s.end for s in self.steps)) if self.steps else ()
 
     @property
     def length(self) -> int:
+        """The number of steps."""
         return len(self.steps)
 
     @property
     def label(self) -> str:
+        """The chain in one line (see text())."""
         return self.text()
 
     def text(self) -> str:
@@ -199,6 +208,7 @@ class Path:
         return f"Path({self.text()!r})"
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: the chain, length, cost, alternatives, node labels and each step."""
         return {"label": self.text(), "length": self.length, "cost": self.cost,
                 "alternatives": self.alternatives,
                 "nodes": [n.label for n in self.nodes], "steps": [s.to_dict() for s in self.steps]}
@@ -216,6 +226,7 @@ class Feature:
     lang: str = field(default="nl", compare=False)
 
     def text(self) -> str:
+        """The feature in words: its kind and label ('theorie Empowerment')."""
         return f"{kind_label(self.kind, self.lang)} {self.label}"
 
 
@@ -232,6 +243,7 @@ class Similarity:
 
     @property
     def label(self) -> str:
+        """The label of the similar intervention."""
         return self.intervention.label
 
     def __str__(self) -> str:
@@ -241,6 +253,7 @@ class Similarity:
         return f"Similarity({self.label!r}, {self.score:.3f})"
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: the intervention, the score and the shared features in words."""
         return {"iri": str(self.intervention.iri), "label": self.label, "score": round(self.score, 4),
                 "shared": [f.text() for f in self.shared]}
 
@@ -256,6 +269,7 @@ class Centrality:
 
     @property
     def label(self) -> str:
+        """The label of the central thing."""
         return self.entity.label
 
     def __str__(self) -> str:
@@ -267,6 +281,7 @@ class Centrality:
         return f"Centrality({self.label!r}, {self.measure}={self.score:g})"
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: the thing, the measure and score, the interventions it connects."""
         return {"iri": str(self.entity.iri), "label": self.label, "kind": self.entity.kind,
                 "measure": self.measure, "score": round(self.score, 4),
                 "interventions": [i.label for i in self.interventions]}
@@ -282,6 +297,7 @@ class Community:
 
     @property
     def label(self) -> str:
+        """'number: the feature its members share most'."""
         top = self.shared[0][0].text() if self.shared else ""
         return f"{self.number}: {top}"
 
@@ -289,6 +305,7 @@ class Community:
         return f"Community({self.number}, {len(self.members)} members)"
 
     def to_dict(self) -> dict[str, Any]:
+        """Plain values: group number, size, member labels, shared features with counts."""
         return {"group": self.number, "size": len(self.members),
                 "members": [m.label for m in self.members],
                 "shared": [f"{f.text()} ({n})" for f, n in self.shared]}
@@ -322,10 +339,12 @@ class Network:
 
     # -- facts ----------------------------------------------------------------------------
     def fact(self, s: Node, p: URIRef, o: Node) -> Fact:
+        """The link s p o with the named graphs and documents that state it."""
         graphs = tuple(sorted(self.index.graphs(s, p, o)))
         return Fact(s, p, o, self.index.predicate_label(p, self.lang), graphs, self.index.documents(graphs))
 
     def document_labels(self, facts: Iterable[Fact]) -> tuple[str, ...]:
+        """The labels of the documents behind facts, each once, in IRI order."""
         docs = sorted({d for f in facts for d in f.documents})
         return tuple(self.index.label(d, self.lang) for d in docs)
 
@@ -620,6 +639,7 @@ class Network:
         return sum(f.weight for f in fa & fb) / union if union else 0.0
 
     def similar(self, x: str | URIRef | Entity, k: int = 5) -> Results[Similarity]:
+        """The k interventions most like x (see KnowledgeGraph.similar)."""
         target = self.catalog.get(x, "interventie")
         assert isinstance(target, Intervention)
         mine = self._all_features[target]

@@ -381,6 +381,7 @@ def render(dot_text: str, fmt: str) -> bytes:
 
 
 def image_format(out: FilePath | str) -> str:
+    """The image format for a file name by its suffix (svg, png or dot), or a KgValueError."""
     suffix = FilePath(out).suffix.lower()
     if suffix not in FORMATS:
         raise KgValueError(f"{out}: onbekend beeldformaat '{suffix}' (gebruik .svg, .png of .dot)",

@@ -88,6 +88,7 @@ class IriGraph(_IriKeys, nx.Graph):  # type: ignore[misc]
     """An undirected networkx Graph keyed by URIRef (see the module)."""
 
     def to_directed_class(self) -> type[nx.DiGraph]:
+        """to_directed() makes an IriDiGraph, keyed the same way."""
         return IriDiGraph
 
 
@@ -95,6 +96,7 @@ class IriDiGraph(_IriKeys, nx.DiGraph):  # type: ignore[misc]
     """A networkx DiGraph keyed by URIRef (see the module)."""
 
     def to_undirected_class(self) -> type[nx.Graph]:
+        """to_undirected() makes an IriGraph, keyed the same way."""
         return IriGraph
 
 
@@ -102,6 +104,7 @@ class IriMultiGraph(_IriKeys, nx.MultiGraph):  # type: ignore[misc]
     """An undirected networkx MultiGraph keyed by URIRef; edge keys too (see the module)."""
 
     def to_directed_class(self) -> type[nx.MultiDiGraph]:
+        """to_directed() makes an IriMultiDiGraph, keyed the same way."""
         return IriMultiDiGraph
 
 
@@ -109,4 +112,5 @@ class IriMultiDiGraph(_IriKeys, nx.MultiDiGraph):  # type: ignore[misc]
     """A networkx MultiDiGraph keyed by URIRef; edge keys (predicates) too (see the module)."""
 
     def to_undirected_class(self) -> type[nx.MultiGraph]:
+        """to_undirected() makes an IriMultiGraph, keyed the same way."""
         return IriMultiGraph

@@ -30,6 +30,7 @@ class Cell:
 
     @property
     def is_iri(self) -> bool:
+        """True when the value is an IRI (a URIRef)."""
         return isinstance(self.term, URIRef)
 
     @property
@@ -74,9 +75,11 @@ class Row:
         return self.cells[self.columns.index(key)]
 
     def get(self, key: str) -> Cell | None:
+        """The cell of column key, or None where the query has no such column."""
         return self[key] if key in self.columns else None
 
     def as_dict(self) -> dict[str, Any]:
+        """The row as {column: plain Python value} (see Cell.value)."""
         return {c: cell.value for c, cell in zip(self.columns, self.cells)}
 
 
@@ -96,6 +99,7 @@ class ResultTable(TableMixin):
         return len(self.rows)
 
     def column(self, name: str) -> list[Any]:
+        """The plain values of one column, row by row."""
         return [r[name].value for r in self.rows]
 
     def to_dicts(self) -> list[dict[str, Any]]:
@@ -107,6 +111,7 @@ class ResultTable(TableMixin):
         return list(self.columns)
 
     def to_sparql_json(self) -> dict[str, Any]:
+        """The table in the SPARQL 1.1 Query Results JSON format (a dict)."""
         bindings = []
         for r in self.rows:
             b = {c: j for c, cell in zip(r.columns, r.cells) if (j := cell.to_json()) is not None}
@@ -115,6 +120,7 @@ class ResultTable(TableMixin):
 
     @classmethod
     def from_rows(cls, columns: list[str], rows: list[list[Node | None]]) -> ResultTable:
+        """A table from column names and rows of RDF terms (None where unbound)."""
         cols = tuple(columns)
         return cls(cols, tuple(Row(cols, tuple(Cell(v) for v in r)) for r in rows))
 
