@@ -109,9 +109,11 @@ class TableMixin:
 
     def _shown_columns(self) -> list[str]:
         """Columns for people: an IRI column is left out where a label column names it
-        ('iri' beside 'label', 'x' beside 'xLabel'); to_df() and to_csv() keep every column."""
+        ('iri' beside 'label', 'x' beside 'xLabel'), and so are the labels per language beside
+        'label'; to_df() and to_csv() keep every column."""
         cols = self.table_columns()
-        return [c for c in cols if not (c == "iri" and "label" in cols) and f"{c}Label" not in cols]
+        beside_label = {"iri", "label_nl", "label_en"} if "label" in cols else set()
+        return [c for c in cols if c not in beside_label and f"{c}Label" not in cols]
 
     def _repr_html_(self) -> str:
         rows = self.to_dicts()
