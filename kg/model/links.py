@@ -100,7 +100,7 @@ class Links(tuple[T, ...]):
     @property
     def links(self) -> Results[Link[T]]:
         """One Link per object, with its relation and documents (a Results: to_df(), to_csv())."""
-        from .entities import Results
+        from .records import Results
 
         return Results(self._links, "verbanden" if not self._links or self._links[0]._catalog.lang == "nl"
                        else "links")

@@ -4,6 +4,8 @@ RDF answers "what is stated"; these functions answer "how do things hang togethe
 answer names the documents behind it: each link carries the named graph(s) that state it.
 
 networkx is imported inside the functions, so that `import kg` stays fast.
+The records it answers with are in kg.network.records, the networkx views in
+kg.network.views.
 
 >>> import kg
 >>> graph = kg.load()
@@ -17,9 +19,8 @@ De Geweldige Wijk → gebaseerd op → Theorie van schaarste → beschreven in �
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -28,20 +29,30 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Literal, Node
 
 from ..errors import KgLookupError, KgValueError
+from ..model.catalog import Catalog
 from ..model.entities import (
     FOAF_HOMEPAGE,
-    Catalog,
     Entity,
     GraphIndex,
     Intervention,
     LifeDomain,
     Results,
     checked_kind,
-    kind_label,
     role_key,
 )
 from ..query.resolve import normalise
 from ..terms import AK
+from .records import (
+    FEATURE_WEIGHTS,
+    Centrality,
+    Community,
+    Fact,
+    Feature,
+    Path,
+    Similarity,
+    Step,
+)
+from .views import NetworkViews, _nx, view_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -83,234 +94,6 @@ _LINKS_OF_KIND: dict[str, frozenset[URIRef]] = {
     "document": frozenset({AK.describedIn, DCTERMS.source}),
 }
 
-VIEWS = {
-    "full": "full", "volledig": "full",
-    "intervention-theory": "intervention-theory", "interventie-theorie": "intervention-theory",
-    "intervention-domain": "intervention-domain", "interventie-leefgebied": "intervention-domain",
-    "intervention-source": "intervention-source", "interventie-bron": "intervention-source",
-}
-
-
-def view_key(view: str) -> str:
-    """The canonical name of a view ('interventie-theorie' → 'intervention-theory'), or a
-    KgValueError."""
-    try:
-        return VIEWS[view.strip().lower()]
-    except KeyError:
-        known = ", ".join(sorted(VIEWS))
-        raise KgValueError(f"onbekende weergave '{view}' (kies uit {known})",
-                           en=f"unknown view '{view}' (choose from {known})") from None
-
-
-def _nx() -> Any:
-    try:
-        import networkx
-    except ImportError:  # a dependency, but say so clearly if it is gone
-        from ..errors import MissingDependencyError
-
-        raise MissingDependencyError("netwerkanalyse heeft networkx nodig: pip install networkx") from None
-    return networkx
-
-
-# -- records -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Fact:
-    """One link of the graph with the named graphs (documents) that state it."""
-
-    subject: Node
-    predicate: URIRef
-    object: Node
-    label: str
-    graphs: tuple[URIRef, ...]
-    documents: tuple[URIRef, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a path: from one node to the next over a fact, forwards or backwards."""
-
-    start: Entity
-    end: Entity
-    fact: Fact
-    forward: bool
-    documents: tuple[str, ...]
-
-    @property
-    def relation(self) -> str:
-        """The name of the relation of this step (its predicate's label)."""
-        return self.fact.label
-
-    def text(self) -> str:
-        """The step in one line: 'A → relation → B', or with ← where the graph states it backwards."""
-        arrow = f" → {self.relation} → " if self.forward else f" ← {self.relation} ← "
-        return f"{self.start.label}{arrow}{self.end.label}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values: both ends (label and IRI), relation, predicate, direction, documents,
-        graphs."""
-        return {"from": self.start.label, "from_iri": str(self.start.iri), "relation": self.relation,
-                "predicate": str(self.fact.predicate), "direction": "→" if self.forward else "←",
-                "to": self.end.label, "to_iri": str(self.end.iri), "documents": list(self.documents),
-                "graphs": [str(g) for g in self.fact.graphs]}
-
-
-@dataclass(frozen=True)
-class Path:
-    """How two things are connected: a chain of steps, each with the documents stating it."""
-
-    steps: tuple[Step, ...]
-    cost: float
-    # other routes of the same shape through a different document claim ("… and 4 other
-    # statements about both"): counted, not listed, so that the list stays readable
-    alternatives: int = 0
-
-    @property
-    def nodes(self) -> tuple[Entity, ...]:
-        """The objects along the route, from start to end."""
-        return (self.steps[0].start, *(s.end for s in self.steps)) if self.steps else ()
-
-    @property
-    def length(self) -> int:
-        """The number of steps."""
-        return len(self.steps)
-
-    @property
-    def label(self) -> str:
-        """The chain in one line (see text())."""
-        return self.text()
-
-    def text(self) -> str:
-        """The chain in one line: 'A → gebaseerd op → B ← … ← C'."""
-        if not self.steps:
-            return ""
-        out = self.steps[0].start.label
-        for s in self.steps:
-            out += (f" → {s.relation} → " if s.forward else f" ← {s.relation} ← ") + s.end.label
-        return out
-
-    def explain(self, lang: str = "nl") -> str:
-        """The chain, then each step with the documents that state it."""
-        says = "volgens" if lang == "nl" else "according to"
-        lines = [self.text()]
-        if self.alternatives:
-            lines.append(f"  (en {self.alternatives} andere route(s) van dezelfde vorm via een andere uitspraak)"
-                         if lang == "nl" else
-                         f"  (and {self.alternatives} other route(s) of the same shape through another statement)")
-        for i, s in enumerate(self.steps, 1):
-            lines.append(f"  {i}. {s.text()} — {says} {'; '.join(s.documents) or '?'}")
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.text()
-
-    def __repr__(self) -> str:
-        return f"Path({self.text()!r})"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values: the chain, length, cost, alternatives, node labels and each step."""
-        return {"label": self.text(), "length": self.length, "cost": self.cost,
-                "alternatives": self.alternatives,
-                "nodes": [n.label for n in self.nodes], "steps": [s.to_dict() for s in self.steps]}
-
-
-@dataclass(frozen=True)
-class Feature:
-    """Something an intervention has that another may share: a theory, a life domain (after
-    the crosswalk), a principle, or a word of its target group."""
-
-    kind: str  # theorie, leefgebied, principe, doelgroep
-    key: str
-    label: str
-    weight: float
-    lang: str = field(default="nl", compare=False)
-
-    def text(self) -> str:
-        """The feature in words: its kind and label ('theorie Empowerment')."""
-        return f"{kind_label(self.kind, self.lang)} {self.label}"
-
-
-FEATURE_WEIGHTS = {"theorie": 3.0, "principe": 2.0, "leefgebied": 2.0, "doelgroep": 1.0}
-
-
-@dataclass(frozen=True)
-class Similarity:
-    """An intervention like another one, the score and what they share."""
-
-    intervention: Intervention
-    score: float
-    shared: tuple[Feature, ...]
-
-    @property
-    def label(self) -> str:
-        """The label of the similar intervention."""
-        return self.intervention.label
-
-    def __str__(self) -> str:
-        return f"{self.label} ({self.score:.2f}): {', '.join(f.text() for f in self.shared)}"
-
-    def __repr__(self) -> str:
-        return f"Similarity({self.label!r}, {self.score:.3f})"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values: the intervention, the score and the shared features in words."""
-        return {"iri": str(self.intervention.iri), "label": self.label, "score": round(self.score, 4),
-                "shared": [f.text() for f in self.shared]}
-
-
-@dataclass(frozen=True)
-class Centrality:
-    """How connecting one theory, domain, source … is, and the interventions it connects."""
-
-    entity: Entity
-    measure: str
-    score: float
-    interventions: tuple[Intervention, ...]
-
-    @property
-    def label(self) -> str:
-        """The label of the central thing."""
-        return self.entity.label
-
-    def __str__(self) -> str:
-        if self.measure == "degree":
-            return f"{self.label}: {self.score:g}"
-        return f"{self.label}: {self.score:.3f}"
-
-    def __repr__(self) -> str:
-        return f"Centrality({self.label!r}, {self.measure}={self.score:g})"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values: the thing, the measure and score, the interventions it connects."""
-        return {"iri": str(self.entity.iri), "label": self.label, "kind": self.entity.kind,
-                "measure": self.measure, "score": round(self.score, 4),
-                "interventions": [i.label for i in self.interventions]}
-
-
-@dataclass(frozen=True)
-class Community:
-    """A group of interventions that share underpinnings, and what they share most."""
-
-    number: int
-    members: tuple[Entity, ...]  # interventions, or what the chosen view groups
-    shared: tuple[tuple[Feature, int], ...]
-
-    @property
-    def label(self) -> str:
-        """'number: the feature its members share most'."""
-        top = self.shared[0][0].text() if self.shared else ""
-        return f"{self.number}: {top}"
-
-    def __repr__(self) -> str:
-        return f"Community({self.number}, {len(self.members)} members)"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values: group number, size, member labels, shared features with counts."""
-        return {"group": self.number, "size": len(self.members),
-                "members": [m.label for m in self.members],
-                "shared": [f"{f.text()} ({n})" for f, n in self.shared]}
-
-
 # -- the network --------------------------------------------------------------------------------
 
 # Words of a target-group description that say nothing about who is meant.
@@ -329,7 +112,7 @@ def target_words(text: str) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", normalise(text)) if len(w) >= 4 and w not in _STOPWORDS}
 
 
-class Network:
+class Network(NetworkViews):
     """Network views and analyses over one graph's index; built lazily, kept per graph."""
 
     def __init__(self, catalog: Catalog) -> None:
@@ -384,135 +167,6 @@ class Network:
                                 en=f"'{label}' has no links in the network "
                                    f"(mentions, schemes and ontology terms do not count)")
         return iri
-
-    # -- networkx views -------------------------------------------------------------------
-    def _node_attrs(self, n: Node) -> dict[str, Any]:
-        idx = self.index
-        cls = idx.main_class(n)
-        return {"iri": str(n), "label": idx.label(n, self.lang), "label_nl": idx.label(n, "nl"),
-                "label_en": idx.label(n, "en"), "class": str(cls) if cls is not None else None,
-                "class_label": idx.label(cls, self.lang) if cls is not None else None,
-                "kind": idx.kind(n)}
-
-    def _fact_attrs(self, f: Fact) -> dict[str, Any]:
-        return {"predicate": str(f.predicate), "label": f.label,
-                "label_en": self.index.predicate_label(f.predicate, "en"),
-                "graphs": tuple(str(g) for g in f.graphs),
-                "sources": tuple(str(d) for d in f.documents),
-                "source_labels": self.document_labels([f])}
-
-    def full(self) -> nx.MultiDiGraph:
-        """Every link between resources (not to literals) as a MultiDiGraph; rdf:type becomes
-        the node attribute 'class'. Nodes are IRIs (URIRef, like Entity.iri) and edge keys
-        predicate IRIs; a str IRI or a domain object finds them too (kg.network.keys)."""
-        _nx()
-        from .keys import IriMultiDiGraph
-
-        g = IriMultiDiGraph(view="full", lang=self.lang)
-        idx = self.index
-        for s, preds in idx.out.items():
-            if isinstance(s, Literal):
-                continue
-            for p, objs in preds.items():
-                if p == RDF.type:
-                    continue
-                for o in objs:
-                    if isinstance(o, Literal):
-                        continue
-                    for n in (s, o):
-                        if n not in g:
-                            g.add_node(n, **self._node_attrs(n))
-                    g.add_edge(s, o, key=p, **self._fact_attrs(self.fact(s, p, o)))
-        return g
-
-    def _links(self, view: str) -> dict[tuple[URIRef, URIRef], list[tuple[str, list[Fact]]]]:
-        """(intervention, other) → [(how, facts)] for a focused view."""
-        idx = self.index
-        links: dict[tuple[URIRef, URIRef], list[tuple[str, list[Fact]]]] = defaultdict(list)
-        interventions = [i.iri for i in self.catalog.all_of(Intervention, "interventie")]
-
-        def add(i: URIRef, other: Node, how: str, facts: list[Fact]) -> None:
-            if isinstance(other, URIRef):
-                links[(i, other)].append((how, facts))
-
-        for i in interventions:
-            if view == "intervention-theory":
-                for t in idx.objects(i, AK.basedOn):
-                    add(i, t, idx.predicate_label(AK.basedOn, self.lang), [self.fact(i, AK.basedOn, t)])
-            elif view == "intervention-domain":
-                for p in (AK.lifeDomain, AK.targets):
-                    for d in idx.objects(i, p):
-                        add(i, d, idx.predicate_label(p, self.lang), [self.fact(i, p, d)])
-                for r in idx.objects(i, AK.hasRole):
-                    for d in idx.objects(r, AK.lifeDomain):
-                        how = f"{idx.predicate_label(AK.hasRole, self.lang)} / {idx.label(r, self.lang)}"
-                        add(i, d, how, [self.fact(i, AK.hasRole, r), self.fact(r, AK.lifeDomain, d)])
-            elif view == "intervention-source":
-                for p in (AK.describedIn, DCTERMS.source):
-                    for src in idx.objects(i, p):
-                        add(i, src, idx.predicate_label(p, self.lang), [self.fact(i, p, src)])
-                for p in (AK.hasFinding, AK.hasRecognition, AK.hasRole):
-                    for claim in idx.objects(i, p):
-                        for src in idx.objects(claim, DCTERMS.source):
-                            how = (f"{idx.predicate_label(p, self.lang)} → "
-                                   f"{idx.predicate_label(DCTERMS.source, self.lang)}")
-                            add(i, src, how, [self.fact(i, p, claim), self.fact(claim, DCTERMS.source, src)])
-                for m in idx.objects(i, AK.mentionedIn):
-                    for d in idx.objects(m, AK.inDocument):
-                        add(i, d, idx.predicate_label(AK.mentionedIn, self.lang),
-                            [self.fact(i, AK.mentionedIn, m), self.fact(m, AK.inDocument, d)])
-        return links
-
-    def view(self, view: str) -> nx.DiGraph | nx.MultiDiGraph:
-        """A networkx graph: 'full' (MultiDiGraph) or a bipartite DiGraph intervention → X
-        ('intervention-theory', 'intervention-domain', 'intervention-source'; Dutch names work
-        too). Bipartite nodes carry bipartite=0 (interventions) or 1. Nodes are URIRefs; a
-        str IRI or a domain object finds them too."""
-        key = view_key(view)
-        if key == "full":
-            return self.full()
-        _nx()
-        from .keys import IriDiGraph
-
-        g = IriDiGraph(view=key, lang=self.lang)
-        for (i, other), hows in sorted(self._links(key).items()):
-            for n, side in ((i, 0), (other, 1)):
-                if n not in g:
-                    g.add_node(n, bipartite=side, **self._node_attrs(n))
-            facts = [f for _, fs in hows for f in fs]
-            g.add_edge(i, other, via=tuple(sorted({h for h, _ in hows})),
-                       label=hows[0][0], graphs=tuple(sorted({str(x) for f in facts for x in f.graphs})),
-                       sources=tuple(sorted({str(d) for f in facts for d in f.documents})),
-                       source_labels=self.document_labels(facts))
-        return g
-
-    def projection(self, view: str, side: str = "intervention") -> nx.Graph:
-        """The one-mode projection of a bipartite view: interventions linked when they share
-        a theory / domain / source (side='intervention'), or theories, domains, sources linked
-        when an intervention has both (side='other'). Edge weight = number shared; 'shared'
-        lists their labels."""
-        from .keys import IriGraph
-
-        b = self.view(view)
-        if view_key(view) == "full":
-            raise KgValueError("een projectie bestaat alleen voor de bipartiete weergaven",
-                               en="a projection exists only for the bipartite views")
-        want = 0 if side in ("intervention", "interventie") else 1
-        nodes = [n for n, d in b.nodes(data=True) if d["bipartite"] == want]
-        g = IriGraph(view=f"{view_key(view)}-projection", side=side)
-        for n in nodes:
-            g.add_node(n, **b.nodes[n])
-        und = b.to_undirected(as_view=True)
-        for n in nodes:
-            for mid in und.neighbors(n):
-                for m in und.neighbors(mid):
-                    if m != n and m in g and n < m:
-                        if g.has_edge(n, m):
-                            continue
-                        shared = sorted(set(und.neighbors(n)) & set(und.neighbors(m)))
-                        g.add_edge(n, m, weight=len(shared),
-                                   shared=tuple(b.nodes[x]["label"] for x in shared))
-        return g
 
     # -- paths ----------------------------------------------------------------------------
     def paths(self, a: str | URIRef | Entity, b: str | URIRef | Entity, max_length: int = 3,

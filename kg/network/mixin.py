@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import URIRef
 
-    from ..model.entities import Catalog as _Catalog
+    from ..model.catalog import Catalog as _Catalog
     from ..model.entities import Entity, Results
     from .analyses import Centrality, Community, Network, Path, Similarity
 
