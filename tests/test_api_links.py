@@ -171,3 +171,15 @@ def test_communities_on_a_bipartite_view_group_theories_with_interventions(graph
     krachtwerk = graph.get("Krachtwerk")
     mine = next(c for c in groups if krachtwerk in c.members)
     assert set(krachtwerk.theories) <= set(mine.members)
+
+
+def test_pad_command_leaves_out_statements(run_cli):
+    args = ["pad", "Assertive Community Treatment", "Individuele Plaatsing en Steun", "--max-lengte", "4",
+            "--format", "json"]
+    through = run_cli(*args)
+    avoiding = run_cli(*args, "--zonder", "uitspraak")
+    assert through.exit_code == 0 and avoiding.exit_code == 0
+    assert "Effectieve integrale interventies" in through.output or "Kennis over" in through.output
+    assert "Effectieve integrale interventies" not in avoiding.output and "Kennis over" not in avoiding.output
+    bad = run_cli(*args, "--zonder", "zin")
+    assert bad.exit_code == 2 and "zin" in bad.output
