@@ -183,3 +183,23 @@ def test_pad_command_leaves_out_statements(run_cli):
     assert "Effectieve integrale interventies" not in avoiding.output and "Kennis over" not in avoiding.output
     bad = run_cli(*args, "--zonder", "zin")
     assert bad.exit_code == 2 and "zin" in bad.output
+
+
+@pytest.mark.slow
+def test_equally_cheap_routes_do_not_depend_on_the_hash_seed(tmp_path):
+    # regression: the network was built in the store's order, which follows per-process
+    # string hashes, so `pad` could answer with another of two equally cheap routes each run
+    import os
+    import subprocess
+    import sys
+
+    script = ("import kg; g = kg.load(); "
+              "print(g.path('Assertive Community Treatment', 'Individuele Plaatsing en Steun', "
+              "max_length=4, exclude='statement')); "
+              "print([str(p) for p in g.paths('Krachtwerk', '8TING', max_length=3, limit=3)])")
+    outputs = set()
+    for seed in ("1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

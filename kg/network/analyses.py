@@ -142,13 +142,15 @@ class Network(NetworkViews):
         nx = _nx()
         g = nx.Graph()
         idx = self.index
-        for s, preds in idx.out.items():
+        # built in IRI order: the store's order follows string hashes, which change per
+        # process, and networkx breaks ties between equally cheap routes by insertion order
+        for s, preds in sorted(idx.out.items(), key=lambda sp: str(sp[0])):
             if not self._in_network(s):
                 continue
-            for p, objs in preds.items():
+            for p, objs in sorted(preds.items()):
                 if p in SKIPPED_PREDICATES:
                     continue
-                for o in objs:
+                for o in sorted(objs, key=str):
                     if isinstance(o, Literal) or o == s or not self._in_network(o):
                         continue
                     if g.has_edge(s, o):
