@@ -14,6 +14,7 @@ import pytest
 import kg
 from kg.errors import QueryError
 from kg.network.drawing import draw
+from kg.publish.rdfio import serialize_dataset
 
 BAD_VALUES: dict[str, Callable[[kg.KnowledgeGraph], Any]] = {
     "backend": lambda g: kg.load(backend="sqlite"),
@@ -30,6 +31,7 @@ BAD_VALUES: dict[str, Callable[[kg.KnowledgeGraph], Any]] = {
     "missing-parameter": lambda g: g.query("versterkers"),
     "image-format": lambda g: draw(g, "Krachtwerk", Path(tempfile.mkdtemp()) / "k.jpg"),
     "picture-depth": lambda g: draw(g, "Krachtwerk", Path(tempfile.mkdtemp()) / "k.dot", depth=3),
+    "export-format": lambda g: serialize_dataset(g.backend.dataset(), "docx"),
 }
 
 LOOKUPS: dict[str, Callable[[kg.KnowledgeGraph], Any]] = {
