@@ -203,3 +203,18 @@ def test_equally_cheap_routes_do_not_depend_on_the_hash_seed(tmp_path):
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_all_links_of_an_object_with_their_documents(graph):
+    krachtwerk = graph.get("Krachtwerk")
+    every = krachtwerk.links()
+    based_on = [lk for lk in every if lk.predicate == URIRef("https://w3id.org/armoede-kg/ontologie#basedOn")]
+    assert [lk.target for lk in based_on] == list(krachtwerk.theories)
+    for lk in based_on:
+        assert lk.documents == krachtwerk.theories.documents(lk.target)
+    assert krachtwerk.links("gebaseerd op") == krachtwerk.links("based on") == based_on
+    assert {lk.target for lk in every} == set(krachtwerk.neighbours())
+    statements = documents_by_pair(graph, "?b ak:about ?a")
+    for lk in every:
+        if not lk.forward and lk.relation == "gaat over":
+            assert {str(d.iri) for d in lk.documents} == statements[(str(krachtwerk.iri), str(lk.target.iri))]

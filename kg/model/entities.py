@@ -103,6 +103,30 @@ class Entity:
                 found.update(s for s in ss if isinstance(s, URIRef))
         return self._catalog.entities(found, Entity)
 
+    def links(self, relation: str | URIRef | None = None) -> Results[Link[Entity]]:
+        """Every link of this resource to another, both ways (without provenance plumbing),
+        each with its relation, the direction it is stated in and the documents stating it;
+        relation: only links of one predicate, by IRI or by its Dutch or English name.
+
+        >>> import kg
+        >>> wijk = kg.load().get("De Geweldige Wijk")
+        >>> [str(lk) for lk in wijk.links("based on")]
+        ['De Geweldige Wijk → gebaseerd op → Theorie van schaarste — volgens De Vet, Scholten & Wolf (2021)']
+        """
+        cat, idx = self._catalog, self._catalog.index
+        made: list[Link[Entity]] = []
+        for p, os in idx.out.get(self.iri, {}).items():
+            if p not in _PLUMBING and _is_relation(idx, p, relation):
+                found: dict[Node, list[Fact3]] = {
+                    o: [(self.iri, p, o)] for o in os if isinstance(o, URIRef) and idx.has(o)}
+                made += cat.linked(self.iri, found, Entity, p).links
+        for p, ss in idx.inc.get(self.iri, {}).items():
+            if p not in _PLUMBING and _is_relation(idx, p, relation):
+                back: dict[Node, list[Fact3]] = {s_: [(s_, p, self.iri)] for s_ in ss}
+                made += cat.linked(self.iri, back, Entity, p).links
+        made.sort(key=lambda lk: (lk.relation.casefold(), not lk.forward, lk.label.casefold()))
+        return Results(made, "verbanden" if cat.lang == "nl" else "links")
+
     def to_dict(self) -> dict[str, Any]:
         """Plain values: IRI and labels as str, related objects as lists of labels."""
         return {"iri": str(self.iri), "label": self.label, "label_nl": self.labels.get("nl"),
@@ -125,6 +149,14 @@ class Entity:
         body = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{v}</td></tr>"
                        for k, v in rows)
         return f"<div><b>{html.escape(self.label)}</b><table>{body}</table></div>"
+
+
+def _is_relation(idx: GraphIndex, p: URIRef, relation: str | URIRef | None) -> bool:
+    """Whether predicate p is the relation asked for (None: any), by IRI or name."""
+    if relation is None or p == relation:
+        return True
+    want = str(relation).casefold()
+    return want == str(p).casefold() or any(want == idx.predicate_label(p, lang).casefold() for lang in ("nl", "en"))
 
 
 def _html_list(entities: Iterable[Entity]) -> str:
