@@ -87,21 +87,24 @@ def _render_paths(paths: list[KgPath], fmt: str, lang: str) -> str:
               help="Hoogstens zoveel stappen (standaard 6 voor het kortste pad, 3 met --alle).")
 @click.option("--aantal", "limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="Met --alle: hoogstens zoveel paden.")
+@click.option("--zonder", "exclude", multiple=True, metavar="SOORT",
+              help="Geen route door dingen van deze soort (bv. uitspraak); herhaalbaar.")
 @_options
 @click.pass_context
 def pad(ctx: click.Context, a: str, b: str, all_paths: bool, max_length: int | None, limit: int,
-        fmt: str, lang: str, out: Path | None, force: bool) -> None:
+        exclude: tuple[str, ...], fmt: str, lang: str, out: Path | None, force: bool) -> None:
     """Hoe A en B verbonden zijn: het kortste pad (of met --alle de korte paden), met per stap
     het document dat het zegt. Met --out x.svg/.png/.dot een plaatje van de paden.
 
     Vermeldingen, schema's en ontologietermen tellen niet mee; een stap via een uitspraak
-    van een document telt als 1,5.
+    van een document telt als 1,5. --zonder uitspraak laat de zinnen van de documenten
+    (ook kennislacunes) weg.
     """
     kg = _graph(ctx, lang)
     if all_paths:
-        paths = kg.paths(a, b, max_length=max_length or 3, limit=limit).to_list()
+        paths = kg.paths(a, b, max_length=max_length or 3, limit=limit, exclude=exclude).to_list()
     else:
-        one = kg.path(a, b, max_length=max_length or 6)
+        one = kg.path(a, b, max_length=max_length or 6, exclude=exclude)
         paths = [one] if one is not None else []
     if not paths:
         click.echo("geen verbinding gevonden" if lang == "nl" else "no connection found", err=True)

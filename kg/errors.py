@@ -38,7 +38,8 @@ class DataFileError(KgError):
 
 
 class KgValueError(KgError, ValueError):
-    """A bad argument value in the library (an unknown backend, language, role or format)."""
+    """A bad argument value in the library (an unknown backend, language, role, kind, view,
+    measure or image format)."""
 
 
 class KgLookupError(KgError, LookupError):
@@ -74,8 +75,21 @@ class WrongKindError(KgLookupError):
     """The label names a resource, but not of the kind the parameter asks for."""
 
 
+class MissingDependencyError(KgError):
+    """An optional package or program (pandas, Graphviz' dot) is needed but not installed."""
+
+
 class QueryError(KgError):
     """Unknown named query, bad parameters, invalid or forbidden SPARQL."""
+
+
+class UnknownQueryError(QueryError, KgLookupError):
+    """No named query has the name asked for."""
+
+
+class QueryParameterError(QueryError, KgValueError):
+    """A named query was given a parameter it does not declare, a value of the wrong form,
+    or not all the parameters it needs."""
 
 
 class QueryTimeoutError(QueryError):

@@ -13,7 +13,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .advies.mixin import AdviesMixin
-from .errors import QueryError
+from .errors import KgValueError, QueryParameterError, UnknownQueryError
 from .model.mixin import ModelMixin
 from .network.mixin import NetworkMixin
 from .paths import ontology_dir, queries_dir
@@ -49,7 +49,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         self.ontology_dir = ontology or ontology_dir()
         self.queries_dir = queries or queries_dir()
         if lang not in LANGS:
-            raise QueryError(f"onbekende taal '{lang}' (kies nl of en)")
+            raise KgValueError(f"onbekende taal '{lang}' (kies nl of en)",
+                               en=f"unknown language '{lang}' (choose nl or en)")
         self.lang = lang
         # load() sets this to read the index from the cache (kg.store.cache) instead of building it
         self.label_loader: Callable[[Backend], LabelIndex] | None = None
@@ -59,6 +60,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
     # -- labels -------------------------------------------------------------
     @cached_property
     def labels(self) -> LabelIndex:
+        """The label index (every label and alternative label per resource): built on first use,
+        from the cache where load() gave one."""
         if self.label_loader is not None:
             return self.label_loader(self.backend)
         return LabelIndex(self.backend)
@@ -79,9 +82,12 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
     # -- named queries ------------------------------------------------------
     @cached_property
     def named_queries(self) -> dict[str, NamedQuery]:
+        """The named queries of queries/*.rq by name (read on first use)."""
         return load_named_queries(self.queries_dir)
 
     def named_query(self, name: str) -> NamedQuery:
+        """The named query called name, or an UnknownQueryError (a LookupError) suggesting close
+        names."""
         try:
             return self.named_queries[name]
         except KeyError:
@@ -89,7 +95,9 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
 
             close = difflib.get_close_matches(name, list(self.named_queries), n=3)
             hint = f"; bedoelde u: {', '.join(close)}?" if close else ""
-            raise QueryError(f"onbekende query '{name}'{hint}") from None
+            hint_en = f"; did you mean: {', '.join(close)}?" if close else ""
+            raise UnknownQueryError(f"onbekende query '{name}'{hint}",
+                                    en=f"unknown query '{name}'{hint_en}") from None
 
     def bound_query(self, name: str, **params: Any) -> str:
         """The SPARQL text of a named query with its parameters bound as RDF terms."""
@@ -102,7 +110,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
             values[p.name] = self._term_for(p.kind, raw)
         missing = [p.name for p in q.params if p.required and p.name not in values]
         if missing:
-            raise QueryError(f"query '{name}' mist verplichte parameter(s): {', '.join('--' + m for m in missing)}")
+            raise QueryParameterError(f"query '{name}' mist verplichte parameter(s): {', '.join(missing)}",
+                                      en=f"query '{name}' lacks required parameter(s): {', '.join(missing)}")
         unknown_builtin = BUILTIN_SLOTS - set(values)
         assert not unknown_builtin
         return bind(q.text, values)
@@ -117,7 +126,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
             try:
                 return Literal(int(text), datatype=XSD.integer)
             except ValueError:
-                raise QueryError(f"'{text}' is geen geheel getal") from None
+                raise QueryParameterError(f"'{text}' is geen geheel getal",
+                                          en=f"'{text}' is not a whole number") from None
         return self.resolve(text, kind)
 
     def query(self, name: str, **params: Any) -> ResultTable:
@@ -190,6 +200,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         return [(iri, r["p"].term, r["o"].term, r["g"].term) for r in rows]
 
     def search(self, text: str, kind: str | None = None) -> list[tuple[URIRef, str]]:
+        """(IRI, label) of the resources whose labels contain text (case-, space- and accent-
+        insensitive), best matches first, optionally of one kind."""
         return self.labels.search(text, kind)
 
     # -- validation ---------------------------------------------------------
@@ -293,12 +305,15 @@ def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "r
         from .store.remote import RemoteBackend
 
         if backend not in ("rdflib", "remote"):
-            raise QueryError(f"kies de backend '{backend}' of een endpoint, niet allebei")
+            raise KgValueError(f"kies de backend '{backend}' of een endpoint, niet allebei",
+                               en=f"choose the backend '{backend}' or an endpoint, not both")
         if not endpoint:
-            raise QueryError("de remote backend heeft een endpoint nodig (--endpoint URL)")
+            raise KgValueError("de remote backend heeft een endpoint nodig (endpoint=URL)",
+                               en="the remote backend needs an endpoint (endpoint=URL)")
         return KnowledgeGraph(RemoteBackend(endpoint), ontology=root, lang=lang)
     if backend not in ("rdflib", "oxigraph"):
-        raise QueryError(f"onbekende backend '{backend}' (kies uit {', '.join(BACKENDS)})")
+        raise KgValueError(f"onbekende backend '{backend}' (kies uit {', '.join(BACKENDS)})",
+                           en=f"unknown backend '{backend}' (choose from {', '.join(BACKENDS)})")
     from .store.cache import open_backend
 
     chosen = data_files(root, knowledge=files is None)

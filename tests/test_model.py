@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.errors import QueryError, UnknownLabelError, WrongKindError
+from kg.errors import KgValueError, UnknownLabelError, WrongKindError
 from kg.model import entities as model
 from kg.model import mixin as graph_model
 from kg.model.entities import Intervention, LifeDomain, MissingDependencyError, Results, Source, Theory
@@ -158,7 +158,7 @@ def test_filters_combine(graph):
 
 
 def test_unknown_role_names_the_choices(graph):
-    with pytest.raises(QueryError, match="integraal"):
+    with pytest.raises(KgValueError, match="integraal"):
         graph.interventions(role="hoofdrol")
 
 

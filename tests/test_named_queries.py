@@ -71,7 +71,7 @@ def test_label_text_never_reaches_the_query(graph):
 
 
 def test_missing_required_parameter(graph):
-    with pytest.raises(QueryError, match="--interventie"):
+    with pytest.raises(QueryError, match="parameter\\(s\\): interventie"):
         graph.query("versterkers")
 
 

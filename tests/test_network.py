@@ -60,7 +60,7 @@ def test_full_view_has_every_link_with_its_documents(graph):
 def test_intervention_theory_view_is_every_based_on(graph):
     g = graph.to_networkx("interventie-theorie")
     expected = {(r["i"], r["t"]) for r in rows(graph, "SELECT ?i ?t WHERE { ?i ak:basedOn ?t ; a ak:Intervention }")}
-    assert set(g.edges) == expected
+    assert {(str(i), str(t)) for i, t in g.edges} == expected
     assert g.nodes[WIJK]["bipartite"] == 0 and g.nodes[SCHAARSTE]["bipartite"] == 1
     assert g.edges[WIJK, SCHAARSTE]["source_labels"] == (SEED_000,)
 

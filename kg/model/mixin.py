@@ -36,13 +36,14 @@ class ModelMixin:
     @cached_property
     def graph_index(self) -> GraphIndex:
         """Every quad of the graph in memory dictionaries (built on first use, then kept)."""
-        from .entities import GraphIndex
+        from .index import GraphIndex
 
         return GraphIndex(self.backend.dataset())
 
     @cached_property
     def catalog(self) -> Catalog:
-        from .entities import Catalog
+        """The factory of the domain objects over graph_index (built on first use, then kept)."""
+        from .catalog import Catalog
 
         return Catalog(self.graph_index, self.lang, self.resolve, self.query)
 

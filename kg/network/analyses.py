@@ -4,6 +4,8 @@ RDF answers "what is stated"; these functions answer "how do things hang togethe
 answer names the documents behind it: each link carries the named graph(s) that state it.
 
 networkx is imported inside the functions, so that `import kg` stays fast.
+The records it answers with are in kg.network.records, the networkx views in
+kg.network.views.
 
 >>> import kg
 >>> graph = kg.load()
@@ -17,9 +19,8 @@ De Geweldige Wijk → gebaseerd op → Theorie van schaarste → beschreven in �
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -27,21 +28,31 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Literal, Node
 
-from ..errors import KgError, QueryError
+from ..errors import KgLookupError, KgValueError
+from ..model.catalog import Catalog
 from ..model.entities import (
     FOAF_HOMEPAGE,
-    Catalog,
     Entity,
     GraphIndex,
     Intervention,
     LifeDomain,
     Results,
-    kind_key,
-    kind_label,
+    checked_kind,
     role_key,
 )
 from ..query.resolve import normalise
 from ..terms import AK
+from .records import (
+    FEATURE_WEIGHTS,
+    Centrality,
+    Community,
+    Fact,
+    Feature,
+    Path,
+    Similarity,
+    Step,
+)
+from .views import NetworkViews, _nx, view_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -83,216 +94,6 @@ _LINKS_OF_KIND: dict[str, frozenset[URIRef]] = {
     "document": frozenset({AK.describedIn, DCTERMS.source}),
 }
 
-VIEWS = {
-    "full": "full", "volledig": "full",
-    "intervention-theory": "intervention-theory", "interventie-theorie": "intervention-theory",
-    "intervention-domain": "intervention-domain", "interventie-leefgebied": "intervention-domain",
-    "intervention-source": "intervention-source", "interventie-bron": "intervention-source",
-}
-
-
-def view_key(view: str) -> str:
-    try:
-        return VIEWS[view.strip().lower()]
-    except KeyError:
-        known = ", ".join(sorted(VIEWS))
-        raise QueryError(f"onbekende weergave '{view}' (kies uit {known})") from None
-
-
-def _nx() -> Any:
-    try:
-        import networkx
-    except ImportError:  # a dependency, but say so clearly if it is gone
-        from ..model.entities import MissingDependencyError
-
-        raise MissingDependencyError("netwerkanalyse heeft networkx nodig: pip install networkx") from None
-    return networkx
-
-
-# -- records -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Fact:
-    """One link of the graph with the named graphs (documents) that state it."""
-
-    subject: Node
-    predicate: URIRef
-    object: Node
-    label: str
-    graphs: tuple[URIRef, ...]
-    documents: tuple[URIRef, ...]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a path: from one node to the next over a fact, forwards or backwards."""
-
-    start: Entity
-    end: Entity
-    fact: Fact
-    forward: bool
-    documents: tuple[str, ...]
-
-    @property
-    def relation(self) -> str:
-        return self.fact.label
-
-    def text(self) -> str:
-        arrow = f" → {self.relation} → " if self.forward else f" ← {self.relation} ← "
-        return f"{self.start.label}{arrow}{self.end.label}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"from": self.start.label, "from_iri": str(self.start.iri), "relation": self.relation,
-                "predicate": str(self.fact.predicate), "direction": "→" if self.forward else "←",
-                "to": self.end.label, "to_iri": str(self.end.iri), "documents": list(self.documents),
-                "graphs": [str(g) for g in self.fact.graphs]}
-
-
-@dataclass(frozen=True)
-class Path:
-    """How two things are connected: a chain of steps, each with the documents stating it."""
-
-    steps: tuple[Step, ...]
-    cost: float
-    # other routes of the same shape through a different document claim ("… and 4 other
-    # statements about both"): counted, not listed, so that the list stays readable
-    alternatives: int = 0
-
-    @property
-    def nodes(self) -> tuple[Entity, ...]:
-        return (self.steps[0].start, *(s.end for s in self.steps)) if self.steps else ()
-
-    @property
-    def length(self) -> int:
-        return len(self.steps)
-
-    @property
-    def label(self) -> str:
-        return self.text()
-
-    def text(self) -> str:
-        """The chain in one line: 'A → gebaseerd op → B ← … ← C'."""
-        if not self.steps:
-            return ""
-        out = self.steps[0].start.label
-        for s in self.steps:
-            out += (f" → {s.relation} → " if s.forward else f" ← {s.relation} ← ") + s.end.label
-        return out
-
-    def explain(self, lang: str = "nl") -> str:
-        """The chain, then each step with the documents that state it."""
-        says = "volgens" if lang == "nl" else "according to"
-        lines = [self.text()]
-        if self.alternatives:
-            lines.append(f"  (en {self.alternatives} andere route(s) van dezelfde vorm via een andere uitspraak)"
-                         if lang == "nl" else
-                         f"  (and {self.alternatives} other route(s) of the same shape through another statement)")
-        for i, s in enumerate(self.steps, 1):
-            lines.append(f"  {i}. {s.text()} — {says} {'; '.join(s.documents) or '?'}")
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.text()
-
-    def __repr__(self) -> str:
-        return f"Path({self.text()!r})"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"label": self.text(), "length": self.length, "cost": self.cost,
-                "alternatives": self.alternatives,
-                "nodes": [n.label for n in self.nodes], "steps": [s.to_dict() for s in self.steps]}
-
-
-@dataclass(frozen=True)
-class Feature:
-    """Something an intervention has that another may share: a theory, a life domain (after
-    the crosswalk), a principle, or a word of its target group."""
-
-    kind: str  # theorie, leefgebied, principe, doelgroep
-    key: str
-    label: str
-    weight: float
-    lang: str = field(default="nl", compare=False)
-
-    def text(self) -> str:
-        return f"{kind_label(self.kind, self.lang)} {self.label}"
-
-
-FEATURE_WEIGHTS = {"theorie": 3.0, "principe": 2.0, "leefgebied": 2.0, "doelgroep": 1.0}
-
-
-@dataclass(frozen=True)
-class Similarity:
-    """An intervention like another one, the score and what they share."""
-
-    intervention: Intervention
-    score: float
-    shared: tuple[Feature, ...]
-
-    @property
-    def label(self) -> str:
-        return self.intervention.label
-
-    def __str__(self) -> str:
-        return f"{self.label} ({self.score:.2f}): {', '.join(f.text() for f in self.shared)}"
-
-    def __repr__(self) -> str:
-        return f"Similarity({self.label!r}, {self.score:.3f})"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"iri": str(self.intervention.iri), "label": self.label, "score": round(self.score, 4),
-                "shared": [f.text() for f in self.shared]}
-
-
-@dataclass(frozen=True)
-class Centrality:
-    """How connecting one theory, domain, source … is, and the interventions it connects."""
-
-    entity: Entity
-    measure: str
-    score: float
-    interventions: tuple[Intervention, ...]
-
-    @property
-    def label(self) -> str:
-        return self.entity.label
-
-    def __str__(self) -> str:
-        if self.measure == "degree":
-            return f"{self.label}: {self.score:g}"
-        return f"{self.label}: {self.score:.3f}"
-
-    def __repr__(self) -> str:
-        return f"Centrality({self.label!r}, {self.measure}={self.score:g})"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"iri": str(self.entity.iri), "label": self.label, "kind": self.entity.kind,
-                "measure": self.measure, "score": round(self.score, 4),
-                "interventions": [i.label for i in self.interventions]}
-
-
-@dataclass(frozen=True)
-class Community:
-    """A group of interventions that share underpinnings, and what they share most."""
-
-    number: int
-    members: tuple[Intervention, ...]
-    shared: tuple[tuple[Feature, int], ...]
-
-    @property
-    def label(self) -> str:
-        top = self.shared[0][0].text() if self.shared else ""
-        return f"{self.number}: {top}"
-
-    def __repr__(self) -> str:
-        return f"Community({self.number}, {len(self.members)} members)"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"group": self.number, "size": len(self.members),
-                "members": [m.label for m in self.members],
-                "shared": [f"{f.text()} ({n})" for f, n in self.shared]}
-
-
 # -- the network --------------------------------------------------------------------------------
 
 # Words of a target-group description that say nothing about who is meant.
@@ -311,7 +112,7 @@ def target_words(text: str) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", normalise(text)) if len(w) >= 4 and w not in _STOPWORDS}
 
 
-class Network:
+class Network(NetworkViews):
     """Network views and analyses over one graph's index; built lazily, kept per graph."""
 
     def __init__(self, catalog: Catalog) -> None:
@@ -321,10 +122,12 @@ class Network:
 
     # -- facts ----------------------------------------------------------------------------
     def fact(self, s: Node, p: URIRef, o: Node) -> Fact:
+        """The link s p o with the named graphs and documents that state it."""
         graphs = tuple(sorted(self.index.graphs(s, p, o)))
         return Fact(s, p, o, self.index.predicate_label(p, self.lang), graphs, self.index.documents(graphs))
 
     def document_labels(self, facts: Iterable[Fact]) -> tuple[str, ...]:
+        """The labels of the documents behind facts, each once, in IRI order."""
         docs = sorted({d for f in facts for d in f.documents})
         return tuple(self.index.label(d, self.lang) for d in docs)
 
@@ -339,13 +142,15 @@ class Network:
         nx = _nx()
         g = nx.Graph()
         idx = self.index
-        for s, preds in idx.out.items():
+        # built in IRI order: the store's order follows string hashes, which change per
+        # process, and networkx breaks ties between equally cheap routes by insertion order
+        for s, preds in sorted(idx.out.items(), key=lambda sp: str(sp[0])):
             if not self._in_network(s):
                 continue
-            for p, objs in preds.items():
+            for p, objs in sorted(preds.items()):
                 if p in SKIPPED_PREDICATES:
                     continue
-                for o in objs:
+                for o in sorted(objs, key=str):
                     if isinstance(o, Literal) or o == s or not self._in_network(o):
                         continue
                     if g.has_edge(s, o):
@@ -359,143 +164,30 @@ class Network:
         iri = self.catalog.iri_of(thing)
         if iri not in self.semantic:
             label = self.index.label(iri, self.lang)
-            raise KgError(f"'{label}' heeft geen verbindingen in het netwerk "
-                          f"(vermeldingen, schema's en ontologietermen tellen niet mee)")
+            raise KgLookupError(f"'{label}' heeft geen verbindingen in het netwerk "
+                                f"(vermeldingen, schema's en ontologietermen tellen niet mee)",
+                                en=f"'{label}' has no links in the network "
+                                   f"(mentions, schemes and ontology terms do not count)")
         return iri
-
-    # -- networkx views -------------------------------------------------------------------
-    def _node_attrs(self, n: Node) -> dict[str, Any]:
-        idx = self.index
-        cls = idx.main_class(n)
-        return {"iri": str(n), "label": idx.label(n, self.lang), "label_nl": idx.label(n, "nl"),
-                "label_en": idx.label(n, "en"), "class": str(cls) if cls is not None else None,
-                "class_label": idx.label(cls, self.lang) if cls is not None else None,
-                "kind": idx.kind(n)}
-
-    def _fact_attrs(self, f: Fact) -> dict[str, Any]:
-        return {"predicate": str(f.predicate), "label": f.label,
-                "label_en": self.index.predicate_label(f.predicate, "en"),
-                "graphs": tuple(str(g) for g in f.graphs),
-                "sources": tuple(str(d) for d in f.documents),
-                "source_labels": self.document_labels([f])}
-
-    def full(self) -> nx.MultiDiGraph:
-        """Every link between resources (not to literals) as a MultiDiGraph; rdf:type becomes
-        the node attribute 'class'. Node ids are IRIs as str; edge keys are predicate IRIs."""
-        nx = _nx()
-        g = nx.MultiDiGraph(view="full", lang=self.lang)
-        idx = self.index
-        for s, preds in idx.out.items():
-            if isinstance(s, Literal):
-                continue
-            for p, objs in preds.items():
-                if p == RDF.type:
-                    continue
-                for o in objs:
-                    if isinstance(o, Literal):
-                        continue
-                    for n in (s, o):
-                        if str(n) not in g:
-                            g.add_node(str(n), **self._node_attrs(n))
-                    g.add_edge(str(s), str(o), key=str(p), **self._fact_attrs(self.fact(s, p, o)))
-        return g
-
-    def _links(self, view: str) -> dict[tuple[URIRef, URIRef], list[tuple[str, list[Fact]]]]:
-        """(intervention, other) → [(how, facts)] for a focused view."""
-        idx = self.index
-        links: dict[tuple[URIRef, URIRef], list[tuple[str, list[Fact]]]] = defaultdict(list)
-        interventions = [i.iri for i in self.catalog.all_of(Intervention, "interventie")]
-
-        def add(i: URIRef, other: Node, how: str, facts: list[Fact]) -> None:
-            if isinstance(other, URIRef):
-                links[(i, other)].append((how, facts))
-
-        for i in interventions:
-            if view == "intervention-theory":
-                for t in idx.objects(i, AK.basedOn):
-                    add(i, t, idx.predicate_label(AK.basedOn, self.lang), [self.fact(i, AK.basedOn, t)])
-            elif view == "intervention-domain":
-                for p in (AK.lifeDomain, AK.targets):
-                    for d in idx.objects(i, p):
-                        add(i, d, idx.predicate_label(p, self.lang), [self.fact(i, p, d)])
-                for r in idx.objects(i, AK.hasRole):
-                    for d in idx.objects(r, AK.lifeDomain):
-                        how = f"{idx.predicate_label(AK.hasRole, self.lang)} / {idx.label(r, self.lang)}"
-                        add(i, d, how, [self.fact(i, AK.hasRole, r), self.fact(r, AK.lifeDomain, d)])
-            elif view == "intervention-source":
-                for p in (AK.describedIn, DCTERMS.source):
-                    for src in idx.objects(i, p):
-                        add(i, src, idx.predicate_label(p, self.lang), [self.fact(i, p, src)])
-                for p in (AK.hasFinding, AK.hasRecognition, AK.hasRole):
-                    for claim in idx.objects(i, p):
-                        for src in idx.objects(claim, DCTERMS.source):
-                            how = (f"{idx.predicate_label(p, self.lang)} → "
-                                   f"{idx.predicate_label(DCTERMS.source, self.lang)}")
-                            add(i, src, how, [self.fact(i, p, claim), self.fact(claim, DCTERMS.source, src)])
-                for m in idx.objects(i, AK.mentionedIn):
-                    for d in idx.objects(m, AK.inDocument):
-                        add(i, d, idx.predicate_label(AK.mentionedIn, self.lang),
-                            [self.fact(i, AK.mentionedIn, m), self.fact(m, AK.inDocument, d)])
-        return links
-
-    def view(self, view: str) -> nx.DiGraph | nx.MultiDiGraph:
-        """A networkx graph: 'full' (MultiDiGraph) or a bipartite DiGraph intervention → X
-        ('intervention-theory', 'intervention-domain', 'intervention-source'; Dutch names work
-        too). Bipartite nodes carry bipartite=0 (interventions) or 1."""
-        key = view_key(view)
-        if key == "full":
-            return self.full()
-        nx = _nx()
-        g = nx.DiGraph(view=key, lang=self.lang)
-        for (i, other), hows in sorted(self._links(key).items()):
-            for n, side in ((i, 0), (other, 1)):
-                if str(n) not in g:
-                    g.add_node(str(n), bipartite=side, **self._node_attrs(n))
-            facts = [f for _, fs in hows for f in fs]
-            g.add_edge(str(i), str(other), via=tuple(sorted({h for h, _ in hows})),
-                       label=hows[0][0], graphs=tuple(sorted({str(x) for f in facts for x in f.graphs})),
-                       sources=tuple(sorted({str(d) for f in facts for d in f.documents})),
-                       source_labels=self.document_labels(facts))
-        return g
-
-    def projection(self, view: str, side: str = "intervention") -> nx.Graph:
-        """The one-mode projection of a bipartite view: interventions linked when they share
-        a theory / domain / source (side='intervention'), or theories, domains, sources linked
-        when an intervention has both (side='other'). Edge weight = number shared; 'shared'
-        lists their labels."""
-        nx = _nx()
-        b = self.view(view)
-        if view_key(view) == "full":
-            raise QueryError("een projectie bestaat alleen voor de bipartiete weergaven")
-        want = 0 if side in ("intervention", "interventie") else 1
-        nodes = [n for n, d in b.nodes(data=True) if d["bipartite"] == want]
-        g = nx.Graph(view=f"{view_key(view)}-projection", side=side)
-        for n in nodes:
-            g.add_node(n, **b.nodes[n])
-        und = b.to_undirected(as_view=True)
-        for n in nodes:
-            for mid in und.neighbors(n):
-                for m in und.neighbors(mid):
-                    if m != n and m in g and n < m:
-                        if g.has_edge(n, m):
-                            continue
-                        shared = sorted(set(und.neighbors(n)) & set(und.neighbors(m)))
-                        g.add_edge(n, m, weight=len(shared),
-                                   shared=tuple(b.nodes[x]["label"] for x in shared))
-        return g
 
     # -- paths ----------------------------------------------------------------------------
     def paths(self, a: str | URIRef | Entity, b: str | URIRef | Entity, max_length: int = 3,
-              limit: int = 10) -> Results[Path]:
-        """Up to `limit` routes from a to b of at most max_length steps, cheapest first."""
+              limit: int = 10, exclude: str | Iterable[str] = ()) -> Results[Path]:
+        """Up to `limit` routes from a to b of at most max_length steps, cheapest first; no
+        route passes through a node of a kind in exclude (e.g. 'uitspraak'/'statement')."""
         nx = _nx()
+        left_out = {checked_kind(k) for k in ([exclude] if isinstance(exclude, str) else exclude)}
         if max_length < 1:
-            raise QueryError("de maximale padlengte moet minstens 1 zijn")
+            raise KgValueError("de maximale padlengte moet minstens 1 zijn",
+                               en="the maximum path length must be at least 1")
         s, t = self._node(a), self._node(b)
         title = "paden" if self.lang == "nl" else "paths"
         if s == t:
             return Results([], title)
         g = self.semantic
+        if left_out:
+            idx = self.index
+            g = nx.subgraph_view(g, filter_node=lambda n: n in (s, t) or idx.kind(n) not in left_out)
         found: dict[tuple[Any, ...], tuple[Path, int]] = {}
         try:
             for n, nodes in enumerate(nx.shortest_simple_paths(g, s, t, weight="weight")):
@@ -603,6 +295,7 @@ class Network:
         return sum(f.weight for f in fa & fb) / union if union else 0.0
 
     def similar(self, x: str | URIRef | Entity, k: int = 5) -> Results[Similarity]:
+        """The k interventions most like x (see KnowledgeGraph.similar)."""
         target = self.catalog.get(x, "interventie")
         assert isinstance(target, Intervention)
         mine = self._all_features[target]
@@ -644,18 +337,27 @@ class Network:
             items = tuple(i for i in items if want in i.role_kinds)
         return items
 
-    def central(self, kind: str, measure: str = "degree", k: int = 10,
-                role: str | None = None) -> Results[Centrality]:
+    def central(self, kind: str | None = None, measure: str = "degree", k: int = 10,
+                role: str | None = None, view: str | nx.Graph | None = None) -> Results[Centrality]:
+        """The k most connecting nodes of a kind (None: theories), see KnowledgeGraph.central;
+        with view (a view name or a networkx graph of IRIs: a projection, a subgraph) on that
+        graph, where kind None means every node."""
         nx = _nx()
-        want = kind_key(kind)
         measure = {"graad": "degree", "tussenligging": "betweenness"}.get(measure, measure)
         if measure not in ("degree", "betweenness"):
-            raise QueryError(f"onbekende maat '{measure}' (kies degree/graad of betweenness/tussenligging)")
+            raise KgValueError(f"onbekende maat '{measure}' (kies degree/graad of betweenness/tussenligging)",
+                               en=f"unknown measure '{measure}' (choose degree or betweenness)")
+        if view is not None:
+            return self._central_in(self.chosen(view), kind, measure, k, role)
+        if kind is None:
+            kind = "theorie"
+        want = checked_kind(kind)
         idx = self.index
         kinds = {want, "document"} if want == "bron" else {want}
         nodes = [n for n in self.semantic if idx.kind(n) in kinds]
         if not nodes:
-            raise QueryError(f"geen knooppunten van soort '{kind}' in het netwerk")
+            raise KgLookupError(f"geen knooppunten van soort '{kind}' in het netwerk",
+                                en=f"no nodes of kind '{kind}' in the network")
         out = []
         if measure == "degree":
             for n in nodes:
@@ -678,6 +380,41 @@ class Network:
         title = ("centrale " if self.lang == "nl" else "central ") + want
         return Results(out[:k], title)
 
+    def chosen(self, view: str | nx.Graph) -> nx.Graph:
+        """The undirected graph an analysis runs on: a view by name (see view()), or a networkx
+        graph of IRIs as it is (a projection, a subgraph)."""
+        g = self.view(view) if isinstance(view, str) else view
+        return g.to_undirected(as_view=True) if g.is_directed() else g
+
+    def _central_in(self, g: nx.Graph, kind: str | None, measure: str, k: int,
+                    role: str | None) -> Results[Centrality]:
+        """Degree (neighbours) or betweenness (unweighted, normalised) in a chosen graph; with
+        role, interventions without that role are left out of the graph first."""
+        nx = _nx()
+        from .keys import iri_key
+
+        idx, cat = self.index, self.catalog
+        want = checked_kind(kind) if kind is not None else None
+        kinds = {want, "document"} if want == "bron" else {want}
+        keep = role_key(role) if role else None
+
+        def counts(n: Any) -> bool:
+            e = cat.entity(iri_key(n))
+            return keep is None or not isinstance(e, Intervention) or keep in e.role_kinds
+
+        h = nx.subgraph_view(g, filter_node=counts) if keep else g
+        nodes = [n for n in h if want is None or idx.kind(iri_key(n)) in kinds]
+        if not nodes:
+            raise KgLookupError(f"geen knooppunten van soort '{kind}' in deze weergave",
+                                en=f"no nodes of kind '{kind}' in this view")
+        scores = dict(h.degree(nodes)) if measure == "degree" else nx.betweenness_centrality(h)
+        out = [Centrality(cat.entity(iri_key(n)), measure, float(scores[n]),
+                          cat.entities((iri_key(m) for m in h.neighbors(n)), Intervention))
+               for n in nodes if scores.get(n, 0) > 0]
+        out.sort(key=lambda c: (-c.score, c.label.casefold()))
+        title = ("centrale " if self.lang == "nl" else "central ") + (want or "")
+        return Results(out[:k], title.strip())
+
     def _betweenness(self, role: str | None) -> dict[URIRef, float]:
         """Share of the cheapest routes between two interventions (with the role) that pass
         through each node."""
@@ -697,8 +434,10 @@ class Network:
     def similarity_graph(self) -> nx.Graph:
         """Interventions as nodes, an edge with weight = similarity score where they share
         something (see Network.score)."""
-        nx = _nx()
-        g = nx.Graph()
+        _nx()
+        from .keys import IriGraph
+
+        g = IriGraph()
         items = sorted(self._all_features.items(), key=lambda kv: str(kv[0].iri))
         for i, _ in items:
             g.add_node(i.iri)
@@ -709,9 +448,15 @@ class Network:
                     g.add_edge(a.iri, b.iri, weight=sc)
         return g
 
-    def communities(self, resolution: float = 1.0, min_size: int = 2) -> Results[Community]:
+    def communities(self, resolution: float = 1.0, min_size: int = 2,
+                    view: str | nx.Graph | None = None) -> Results[Community]:
+        """Greedy modularity communities (edge attribute 'weight' where there is one) of the
+        similarity graph, or of a chosen view: a view by name or a networkx graph of IRIs (a
+        projection, a subgraph). Nodes without links are left out."""
         nx = _nx()
-        g = self.similarity_graph()
+        from .keys import iri_key
+
+        g = nx.Graph(self.chosen(view)) if view is not None else self.similarity_graph()
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
         groups = nx.algorithms.community.greedy_modularity_communities(g, weight="weight",
                                                                       resolution=resolution)
@@ -720,8 +465,8 @@ class Network:
         ordered = sorted((sorted(c, key=str) for c in groups if len(c) >= min_size),
                          key=lambda c: (-len(c), str(c[0])))
         for number, members in enumerate(ordered, 1):
-            ents = self.catalog.entities(members, Intervention)
-            counts = Counter(f for m in ents for f in feats[m])
+            ents = self.catalog.entities((iri_key(m) for m in members), Entity)
+            counts = Counter(f for m in ents if isinstance(m, Intervention) for f in feats[m])
             shared = tuple(sorted(((f, c) for f, c in counts.items() if c >= 2),
                                   key=lambda fc: (-fc[1] * fc[0].weight, fc[0].kind, fc[0].label))[:5])
             out.append(Community(number, ents, shared))

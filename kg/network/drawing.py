@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from ..atomic import write_atomic
-from ..errors import KgError, OutputError, QueryError
-from ..model.entities import Entity, MissingDependencyError, kind_label
+from ..errors import KgError, KgValueError, MissingDependencyError, OutputError
+from ..model.entities import Entity, kind_label
 from ..terms import AK
 from .analyses import CLAIM_KINDS, Fact, Network, Path
 
@@ -168,9 +168,10 @@ def neighbourhood(kg: KnowledgeGraph, thing: str | URIRef | Entity, depth: int =
     relation, same kind) are one labelled line that fans out, with at most per_group shown
     (fewer when there are many groups, half as many at depth 2) and the rest counted."""
     if depth not in (1, 2):
-        raise QueryError("diepte moet 1 of 2 zijn")
+        raise KgValueError("diepte moet 1 of 2 zijn", en="depth must be 1 or 2")
     if per_group < 2:
-        raise QueryError("per groep moeten minstens 2 buren getoond worden")
+        raise KgValueError("per groep moeten minstens 2 buren getoond worden",
+                           en="at least 2 neighbours per group must be shown")
     net = kg.network
     center = net._node(thing)
     title = (f"Omgeving van {net.index.label(center, net.lang)}" if net.lang == "nl"
@@ -237,7 +238,7 @@ def path_picture(kg: KnowledgeGraph, paths: Iterable[Path], title: str | None = 
     net = kg.network
     routes = list(paths)
     if not routes:
-        raise QueryError("geen pad om te tekenen")
+        raise KgValueError("geen pad om te tekenen", en="no path to draw")
     first = routes[0]
     default = (f"Van {first.nodes[0].label} naar {first.nodes[-1].label}" if net.lang == "nl"
                else f"From {first.nodes[0].label} to {first.nodes[-1].label}")
@@ -364,7 +365,8 @@ def render(dot_text: str, fmt: str) -> bytes:
     if fmt == "dot":
         return dot_text.encode("utf-8")
     if fmt not in ("svg", "png"):
-        raise QueryError(f"onbekend beeldformaat '{fmt}' (kies svg, png of dot)")
+        raise KgValueError(f"onbekend beeldformaat '{fmt}' (kies svg, png of dot)",
+                           en=f"unknown image format '{fmt}' (choose svg, png or dot)")
     program = dot_program()
     args = [program, f"-T{fmt}"] + (["-Gdpi=110"] if fmt == "png" else [])
     try:
@@ -379,9 +381,11 @@ def render(dot_text: str, fmt: str) -> bytes:
 
 
 def image_format(out: FilePath | str) -> str:
+    """The image format for a file name by its suffix (svg, png or dot), or a KgValueError."""
     suffix = FilePath(out).suffix.lower()
     if suffix not in FORMATS:
-        raise OutputError(f"{out}: onbekend beeldformaat '{suffix}' (gebruik .svg, .png of .dot)")
+        raise KgValueError(f"{out}: onbekend beeldformaat '{suffix}' (gebruik .svg, .png of .dot)",
+                           en=f"{out}: unknown image format '{suffix}' (use .svg, .png or .dot)")
     return FORMATS[suffix]
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from rdflib.term import Node
 
-from ..errors import KgError, QueryError, QueryTimeoutError, UpdateNotAllowedError
+from ..errors import KgError, KgValueError, QueryError, QueryTimeoutError, UpdateNotAllowedError
 from ..query.guard import check_query
 
 Triple = tuple[Node, Node, Node]
@@ -172,9 +172,11 @@ class QueryPool:
                  max_rows: int = 10_000, memory_mb: int = 3072, grace: float = 5.0,
                  load_limit: float = 300.0) -> None:
         if workers < 1:
-            raise KgError("aantal query-werkers moet minstens 1 zijn")
+            raise KgValueError("aantal query-werkers moet minstens 1 zijn",
+                               en="the number of query workers must be at least 1")
         if timeout <= 0:
-            raise KgError("de tijdslimiet per query moet groter dan 0 zijn")
+            raise KgValueError("de tijdslimiet per query moet groter dan 0 zijn",
+                               en="the time limit per query must be greater than 0")
         self.data = str(data) if data is not None else None
         self.size = workers
         self.timeout = timeout

@@ -21,7 +21,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, XSD
 from rdflib.term import BNode, Node
 
-from ..errors import KgError
+from ..errors import KgValueError
 from .vocab import PREFIXES, qname
 
 Triple = tuple[Node, Node, Node]
@@ -37,8 +37,8 @@ FORMATS = {
 }
 
 
-class ExportError(KgError):
-    """Unknown export format."""
+class ExportError(KgValueError):
+    """Unknown export format, or a property RDF/XML cannot write."""
 
 
 def _graph(triples: Iterable[Triple], prefixes: bool = True) -> Graph:
@@ -283,7 +283,8 @@ def jsonld_dataset(graphs: dict[URIRef, list[Triple]]) -> str:
 def serialize_dataset(ds: Dataset, fmt: str) -> str:
     """The dataset in one of FORMATS; triple formats hold the union of the named graphs."""
     if fmt not in FORMATS:
-        raise ExportError(f"onbekend formaat '{fmt}' (kies uit {', '.join(FORMATS)})")
+        raise ExportError(f"onbekend formaat '{fmt}' (kies uit {', '.join(FORMATS)})",
+                          en=f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     graphs = quads_of(ds)
     if fmt == "nq":
         return nquads(graphs)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib.term import Literal, Node
 
-from ..errors import QueryError
+from ..errors import QueryError, QueryParameterError
 
 # Kinds a parameter may declare; each maps to how a user value is resolved.
 KINDS = ("interventie", "leefgebied", "theorie", "niveau", "bron", "gemeente", "instrument",
@@ -58,8 +58,9 @@ class NamedQuery:
         for p in self.params:
             if p.name == name:
                 return p
-        known = ", ".join(p.name for p in self.params) or "geen"
-        raise QueryError(f"query '{self.name}' kent geen parameter '{name}' (wel: {known})")
+        known = ", ".join(p.name for p in self.params)
+        raise QueryParameterError(f"query '{self.name}' kent geen parameter '{name}' (wel: {known or 'geen'})",
+                                  en=f"query '{self.name}' has no parameter '{name}' (it has: {known or 'none'})")
 
     def label(self, lang: str = "nl") -> str:
         return self.title.get(lang) or self.title.get("nl") or self.name

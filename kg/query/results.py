@@ -1,4 +1,15 @@
-"""Typed query results: a table of cells that know their term, kind and label."""
+"""Typed query results: a table of cells that know their term, kind and label.
+
+A ResultTable has the table interface of every list of the API (kg.table.TableMixin):
+to_df(), to_csv(), flat_dicts(), a readable str() and a notebook table.
+
+>>> import kg
+>>> t = kg.load().query("versterkers", interventie="Krachtwerk", leefgebied="financiën")
+>>> t.to_df()[["versterkerLabel", "reikwijdteLabel"]].head(2)
+  versterkerLabel reikwijdteLabel
+0           8TING       nationaal
+1    Budgetcursus       nationaal
+"""
 
 from __future__ import annotations
 
@@ -7,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rdflib.term import BNode, Literal, Node, URIRef
+
+from ..table import TableMixin
 
 
 @dataclass(frozen=True)
@@ -17,6 +30,7 @@ class Cell:
 
     @property
     def is_iri(self) -> bool:
+        """True when the value is an IRI (a URIRef)."""
         return isinstance(self.term, URIRef)
 
     @property
@@ -61,15 +75,19 @@ class Row:
         return self.cells[self.columns.index(key)]
 
     def get(self, key: str) -> Cell | None:
+        """The cell of column key, or None where the query has no such column."""
         return self[key] if key in self.columns else None
 
     def as_dict(self) -> dict[str, Any]:
+        """The row as {column: plain Python value} (see Cell.value)."""
         return {c: cell.value for c, cell in zip(self.columns, self.cells)}
 
 
-@dataclass(frozen=True)
-class ResultTable:
-    """The rows a query returned, with their column order."""
+@dataclass(frozen=True, repr=False)
+class ResultTable(TableMixin):
+    """The rows a query returned, with their column order. Cells keep their RDF term
+    (`row["x"].term`, IRIs as URIRef); to_dicts(), to_df() and to_csv() give plain values
+    (IRIs as str)."""
 
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
@@ -81,12 +99,19 @@ class ResultTable:
         return len(self.rows)
 
     def column(self, name: str) -> list[Any]:
+        """The plain values of one column, row by row."""
         return [r[name].value for r in self.rows]
 
     def to_dicts(self) -> list[dict[str, Any]]:
+        """Each row as {column: plain value} (None where a variable is unbound)."""
         return [r.as_dict() for r in self.rows]
 
+    def table_columns(self) -> list[str]:
+        """The query's columns, in order, also when no row came back."""
+        return list(self.columns)
+
     def to_sparql_json(self) -> dict[str, Any]:
+        """The table in the SPARQL 1.1 Query Results JSON format (a dict)."""
         bindings = []
         for r in self.rows:
             b = {c: j for c, cell in zip(r.columns, r.cells) if (j := cell.to_json()) is not None}
@@ -95,6 +120,7 @@ class ResultTable:
 
     @classmethod
     def from_rows(cls, columns: list[str], rows: list[list[Node | None]]) -> ResultTable:
+        """A table from column names and rows of RDF terms (None where unbound)."""
         cols = tuple(columns)
         return cls(cols, tuple(Row(cols, tuple(Cell(v) for v in r)) for r in rows))
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from ..atomic import write_atomic
-from ..errors import KgError
+from ..errors import KgError, KgValueError
 from ..terms import trusted_iri
 
 if TYPE_CHECKING:
@@ -305,7 +305,7 @@ def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
         backend = RdflibBackend(cached(Entry(engine, key) if on else None, lambda: load_dataset(files),
                                        dump_dataset, restore_dataset))
     else:
-        raise KgError(f"geen cache voor backend '{engine}'")
+        raise KgValueError(f"geen cache voor backend '{engine}'", en=f"no cache for backend '{engine}'")
 
     def labels(b: Backend) -> LabelIndex:
         # the index is a function of the data alone: same key, its own entry
