@@ -549,3 +549,34 @@ def test_ips_appears_in_all_three_004_tables(graph):
                                         expand("bg:tabel-armoede-en-schulden")}
     assert [r["l"] for r in select(graph, "SELECT ?l WHERE { iv:individuele-plaatsing-en-steun skos:prefLabel ?l }")
             ] == ["Individuele Plaatsing en Steun"]
+
+
+EFFECTIEF_SUB_LEVELS = [
+    # (concept, document, seed line where the sub-level is printed)
+    ("bg:erkenning-eerste-aanwijzingen", "000", 358),   # "met de erkenning 'Eerste aanwijzingen voor effectiviteit'"
+    ("bg:erkenning-eerste-aanwijzingen", "004", 1578),  # "Effectief / volgens / eerste / aanwijzingen"
+    ("bg:erkenning-sterke-aanwijzingen", "004", 953),   # IPS: "Effectief volgens sterke aanwijzingen"
+    ("bg:erkenning-sterke-aanwijzingen", "004", 3007),  # "Effectief volgens sterke / aanwijzingen"
+    ("bg:erkenning-sterke-aanwijzingen", "004", 3112),  # "Effectief volgens sterke / aanwijzingen"
+]
+
+
+@pytest.mark.parametrize(("concept", "doc", "line"), EFFECTIEF_SUB_LEVELS)
+def test_sub_levels_of_effectief_are_located_where_printed(graph, concept, doc, line):
+    # l. 166-188 (Erkenningstraject) name only Goed Beschreven, Goed Onderbouwd and Effectief; the
+    # sub-levels stand in the tables (and in 000 l. 358).
+    assert_mentioned_at(graph, doc, concept, line, in_graph=schema_graph("basis"))
+
+
+def test_no_sub_level_of_effectief_is_attributed_to_the_erkenningstraject_lines(graph):
+    # l. 187-188 "Voor Effectief geldt dat de effectiviteit wordt aangetoond met in ieder geval
+    # Nederlands onderzoek" – no sub-level printed there; and no document prints a level
+    # "goede aanwijzingen", so every sub-level must have a mention of its own.
+    rows = select(graph, """SELECT ?c (COUNT(?m) AS ?n) WHERE { ?c skos:broader bg:erkenning-effectief .
+        OPTIONAL { ?c ak:mentionedIn ?m } } GROUP BY ?c""")
+    assert {r["c"]: r["n"] for r in rows} and all(r["n"] > 0 for r in rows), rows
+    assert expand("bg:erkenning-goede-aanwijzingen") not in {r["c"] for r in rows}
+    for r in rows:
+        spans = select(graph, f"""SELECT ?a ?b WHERE {{ <{r['c']}> ak:mentionedIn ?m .
+            ?m ak:inDocument doc:004 ; ak:startLine ?a ; ak:endLine ?b }}""")
+        assert not [s for s in spans if s["a"] <= 187 <= s["b"]], (r["c"], spans)
