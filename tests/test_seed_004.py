@@ -580,3 +580,40 @@ def test_no_sub_level_of_effectief_is_attributed_to_the_erkenningstraject_lines(
         spans = select(graph, f"""SELECT ?a ?b WHERE {{ <{r['c']}> ak:mentionedIn ?m .
             ?m ak:inDocument doc:004 ; ak:startLine ?a ; ak:endLine ?b }}""")
         assert not [s for s in spans if s["a"] <= 187 <= s["b"]], (r["c"], spans)
+
+
+# l. 3609-3629, joined; the OCR forms ideeén, intuitie, cliént, gedragsbeinvioeding and officiéle
+# read as ideeën, intuïtie, cliënt, gedragsbeïnvloeding and officiële (kennis/README.md)
+CONCLUSION_3609_3629 = (
+    "In de huidige praktijk worden ideeën over de juiste aanpak en programma’s vaak onvoldoende "
+    "ontwikkeld vanuit of vooraf getoetst aan een theoretisch kader. Uit de geraadpleegde onderzoeken "
+    "komt het beeld naar voren dat professionals en beleidsmakers hun keuzes in eerste instantie vooral "
+    "lijken te baseren op intuïtie, overtuiging en ervaringskennis. "
+    "Het is onwaarschijnlijk dat de huidige kloof tussen wetenschap en praktijk in hoog tempo gedicht gaat "
+    "worden. Goed effectonderzoek kost tijd en ondertussen worden professionals en beleidsmakers elke "
+    "dag geconfronteerd met vraagstukken die nu om een aanpak vragen. Het is daarom "
+    "aanbevelenswaardig om te kiezen voor een tussenweg, namelijk evidence-based practice waarin de "
+    "kennis en ervaring van professionals worden gecombineerd met kennis uit de wetenschap en met "
+    "voorkeuren van de cliënt. Kwaliteitsverbetering en ondersteuning van methodisch handelen kunnen "
+    "sterk verbeterd worden door interventies en aanpakken vanuit deze twee invalshoeken te beschrijven. "
+    "Algemene theoretische inzichten over gedrag en gedragsbeïnvloeding, motivatie en "
+    "communicatietechnieken kunnen sturing geven aan interventies en aanpakken en de efficiency en "
+    "effectiviteit vergroten. "
+    "Interventies moeten dus op deze wijze beschreven worden (zoals bijvoorbeeld bij interventies in het "
+    "sociale domein gebeurd voor het niveau Goed Beschreven dat voorafgaat aan de officiële "
+    "erkenningsniveaus). Bij elke interventie moet ook duidelijk zijn welke vaardigheden en competenties "
+    "professionals nodig hebben om deze aanpak goed toe te passen en er moet ruimte zijn voor scholing "
+    "en deskundigheidsbevordering."
+)
+
+
+def _same_text(a: str) -> str:
+    return " ".join(a.replace("’", "'").split())
+
+
+def test_conclusion_on_combining_professional_and_scientific_knowledge_is_stored_whole(graph):
+    # issue 11: the paragraph of l. 3614-3625 was stored shortened without a mark
+    gap = "uit:004-lacune-algemeen-kennis-professionals-en-wetenschap"
+    assert _same_text(the(graph, "004", gap, "ak:statementText")) == _same_text(CONCLUSION_3609_3629)
+    assert_claim_at(graph, "004", gap, 3615)
+    assert_claim_at(graph, "004", gap, 3625)
