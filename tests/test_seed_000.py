@@ -555,3 +555,58 @@ def test_krachtwerk_four_conditions_scheme_and_parts_of_bestaanszekerheid(graph)
         FILTER(lang(?l) = "nl") }} }}""")
     assert {r["l"] for r in parts} == {"huisvesting", "een baan of activiteiten", "inkomen & financiën",
                                        "opleiding/school", "vrije tijd", "ervaren veiligheid"}
+
+
+def test_krachtwerk_theoretical_and_practice_underpinning_are_told_apart(graph):
+    # l. 194 "met het kader van sociale kwaliteit als theoretische onderbouwing (7) en de principes
+    # van het krachtmodel als praktijkonderbouwing (8)"
+    assert objects(graph, "000", "iv:krachtwerk", "ak:theoreticalUnderpinning") == {expand("th:sociale-kwaliteit")}
+    assert objects(graph, "000", "iv:krachtwerk", "ak:practiceUnderpinning") == {expand("th:krachtmodel")}
+    # both stay "gebaseerd op" (ak:basedOn), the super-property, for every query that asks that
+    based_on = objects(graph, "000", "iv:krachtwerk", "ak:basedOn")
+    assert {expand("th:sociale-kwaliteit"), expand("th:krachtmodel")} <= based_on
+
+
+CITED_AS_UNDERPINNING = [
+    # (intervention, source, seed line where the document cites it as basis)
+    # l. 130 "onderbouwd door de theorie van schaarste (2, 3)"
+    ("iv:de-geweldige-wijk", "bron:mullainathan-shafir-schaarste", 130),
+    ("iv:de-geweldige-wijk", "bron:projectplan-de-geweldige-wijk", 130),
+    # l. 161 "gebaseerd op verschillende onderzoeken, gebundeld door Movisie (4)"
+    ("iv:kansrijk-oost", "bron:kuiper-aan-de-slag", 161),
+    # l. 231 "gebaseerd op het inzicht uit de hersenwetenschap … (13)"
+    ("iv:mobility-mentoring", "bron:jungmann-mobility-mentoring-hersenwetenschap", 231),
+    # l. 297 "De aanpak is krachtgericht (20) en deels gebaseerd op de principes van … (21)"
+    ("iv:pathway-of-hope", "bron:rapp-future-strengths-based", 297),
+    ("iv:pathway-of-hope", "bron:brun-strengths-based-case-management", 297),
+    # l. 326 "gebaseerd op onderzoek … (24)"
+    ("iv:financien-in-de-spreekkamer", "bron:jungmann-geldzorgen-in-de-spreekkamer", 326),
+    # l. 356 "onderbouwd door het Integrated Change model van Hein de Vries (25)"
+    ("iv:samen-sportief-in-beweging", "bron:de-vries-integrated-approach-health", 356),
+]
+# also descriptions by their printed titles (l. 415 "Mobility Mentoring®: …", l. 426 "Geldzorgen in de spreekkamer")
+ALSO_DESCRIPTIONS = {"bron:jungmann-mobility-mentoring-hersenwetenschap", "bron:jungmann-geldzorgen-in-de-spreekkamer"}
+CITED_AS_DESCRIPTION = [
+    # l. 267 "De methodiek is beschreven in een reeks boeken (15, 16)"
+    ("iv:bind-kracht-in-armoede", "bron:driessens-bind-kracht-armoede-1"),
+    ("iv:bind-kracht-in-armoede", "bron:vanssevenant-bind-kracht-armoede-2"),
+    # l. 408 "Krachtwerk: Methodisch werken …", l. 411 "Krachtwerk: Interventiebeschrijving"
+    ("iv:krachtwerk", "bron:wolf-krachtwerk-methodisch-werken"),
+    ("iv:krachtwerk", "bron:wolf-jonker-krachtwerk-interventiebeschrijving"),
+    # l. 429 "Werkblad beschrijving interventie"
+    ("iv:samen-sportief-in-beweging", "bron:los-samen-sportief-in-beweging"),
+]
+
+
+@pytest.mark.parametrize(("iv", "source", "line"), CITED_AS_UNDERPINNING)
+def test_a_source_cited_as_underpinning_is_not_called_a_description(graph, iv, source, line):
+    assert expand(source) in objects(graph, "000", iv, "ak:underpinnedBy")
+    if source not in ALSO_DESCRIPTIONS:
+        assert expand(source) not in objects(graph, "000", iv, "ak:describedIn")
+    assert_mentioned_at(graph, "000", iv, line)
+
+
+@pytest.mark.parametrize(("iv", "source"), CITED_AS_DESCRIPTION)
+def test_a_source_that_describes_the_intervention_is_described_in(graph, iv, source):
+    assert expand(source) in objects(graph, "000", iv, "ak:describedIn")
+    assert expand(source) not in objects(graph, "000", iv, "ak:underpinnedBy")

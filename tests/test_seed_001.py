@@ -371,3 +371,14 @@ def test_waar_staat_by_001_label_of_rapp_and_goscha_finds_both_reference_lists(g
     rows = graph.query("waar-staat", entiteit="Rapp & Goscha (2012)")
     found = {(r["document"].value.rsplit("/", 1)[1], r["van"].value) for r in rows}
     assert found == {("000", 410), ("001", 122)}
+
+
+def test_krachtwerk_is_scientifically_founded_in_social_quality(graph):
+    # l. 50 "vindt haar oorsprong in het Amerikaanse Strengths Model van Rapp en Goscha (2012) en is
+    # wetenschappelijk gefundeerd in het theoretisch kader van sociale kwaliteit (Wolf & Jonker, 2020)"
+    g = kennis("001")
+    theoretical = objects(graph, "001", "iv:krachtwerk", "ak:theoreticalUnderpinning", in_graph=g)
+    assert theoretical == {expand("th:sociale-kwaliteit")}
+    # the strengths model is its origin here, not called a practice underpinning (that is 000 l. 194)
+    assert objects(graph, "001", "iv:krachtwerk", "ak:practiceUnderpinning", in_graph=g) == set()
+    assert expand("th:krachtmodel") in objects(graph, "001", "iv:krachtwerk", "ak:basedOn", in_graph=g)

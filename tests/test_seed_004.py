@@ -334,7 +334,7 @@ def test_six_explanatory_models_of_poverty_on_micro_meso_macro_level(graph):
 def test_scarcity_leads_to_tunnel_vision_mullainathan_and_shafir_2013(graph):
     # l. 2392-2396 "'psychologie van schaarste' (Mullainathan en Shafir, 2013) … een zogenoemde tunnelvisie"
     assert "psychologie van schaarste" in objects(graph, "004", "th:schaarste", "skos:altLabel")
-    assert expand("mech:tunnelvisie") in objects(graph, "004", "th:schaarste", "ak:hasMechanism")
+    assert expand("mech:tunnelvisie") in objects(graph, "004", "th:schaarste", "ak:describesEffect")
     assert the(graph, "004", "th:schaarste", "ak:describedIn") == expand("bron:mullainathan-shafir-schaarste")
     assert_mentioned_at(graph, "004", "mech:tunnelvisie", 2395)
     assert_mentioned_at(graph, "004", "th:schaarste", 2392)
@@ -342,9 +342,9 @@ def test_scarcity_leads_to_tunnel_vision_mullainathan_and_shafir_2013(graph):
 
 def test_scarcity_psychology_names_five_working_mechanisms_in_order(graph):
     # l. 2757-2786: fouttolerantie (2758), cursussen kort en eenvoudig (2764), limieten (2770),
-    # bandbreedte vrijmaken (2775), integrale benadering (2780)
-    rows = select(graph, f"""SELECT ?m ?n WHERE {{ GRAPH {G} {{ ?m ak:ofTheory th:schaarste ; ak:ordinal ?n }} }}
-        ORDER BY ?n""")
+    # bandbreedte vrijmaken (2775), integrale benadering (2780); only these five are mechanisms
+    rows = select(graph, f"""SELECT ?m ?n WHERE {{ GRAPH {G} {{ th:schaarste ak:hasMechanism ?m .
+        OPTIONAL {{ ?m ak:ordinal ?n }} }} }} ORDER BY ?n""")
     assert [r["n"] for r in rows] == [1, 2, 3, 4, 5]
     expected = ["mech:fouttolerantie-in-financiele-cursussen", "mech:cursussen-kort-en-eenvoudig",
                 "mech:slim-inzetten-van-limieten", "mech:vrijmaken-van-bandbreedte",
@@ -617,3 +617,19 @@ def test_conclusion_on_combining_professional_and_scientific_knowledge_is_stored
     assert _same_text(the(graph, "004", gap, "ak:statementText")) == _same_text(CONCLUSION_3609_3629)
     assert_claim_at(graph, "004", gap, 3615)
     assert_claim_at(graph, "004", gap, 3625)
+
+
+def test_scarcity_effects_on_thinking_and_acting_are_not_mechanisms(graph):
+    # l. 2393-2398 "gevolgen heeft voor het denken en handelen van mensen. In eerste instantie leidt
+    # geldgebrek tot alerter en efficiénter gedrag, maar in tweede instantie … tunnelvisie. …
+    # kenmerkt zich door onzorgvuldigheid, afwezigheid, impulsiviteit, kortzichtig gedrag en het
+    # maken van fouten" – seven effects, in this order, apart from the five working mechanisms
+    rows = select(graph, f"""SELECT ?e ?l ?n WHERE {{ GRAPH {G} {{ th:schaarste ak:describesEffect ?e .
+        ?e a ak:BehaviouralEffect ; skos:prefLabel ?l ; ak:ordinal ?n }} }} ORDER BY ?n""")
+    assert [r["l"] for r in rows] == ["Alerter en efficiënter gedrag", "Tunnelvisie", "Onzorgvuldigheid",
+                                      "Afwezigheid", "Impulsiviteit", "Kortzichtig gedrag", "Het maken van fouten"]
+    mechanisms = objects(graph, "004", "th:schaarste", "ak:hasMechanism")
+    assert not mechanisms & {r["e"] for r in rows}
+    assert not select(graph, "SELECT ?e WHERE { ?e a ak:BehaviouralEffect , ak:Mechanism }")
+    for r, line in zip(rows, (2394, 2396, 2398, 2398, 2398, 2398, 2399)):
+        assert_mentioned_at(graph, "004", f"<{r['e']}>", line)

@@ -9,7 +9,7 @@ networkx is imported inside the functions, so that `import kg` stays fast.
 >>> graph = kg.load()
 >>> route = graph.paths("De Geweldige Wijk", "Mullainathan & Shafir (2013)", max_length=2)
 >>> print(route[0])
-De Geweldige Wijk → beschreven in → Mullainathan & Shafir (2013)
+De Geweldige Wijk → onderbouwd met → Mullainathan & Shafir (2013)
 >>> print(route[1])
 De Geweldige Wijk → gebaseerd op → Theorie van schaarste → beschreven in → Mullainathan & Shafir (2013)
 """
@@ -79,8 +79,8 @@ _LINKS_OF_KIND: dict[str, frozenset[URIRef]] = {
     "leefgebied": frozenset({AK.lifeDomain, AK.targets}),
     "principe": frozenset({AK.hasPrinciple}),
     "instrument": frozenset({AK.usesInstrument}),
-    "bron": frozenset({AK.describedIn, DCTERMS.source}),
-    "document": frozenset({AK.describedIn, DCTERMS.source}),
+    "bron": frozenset({AK.describedIn, AK.underpinnedBy, DCTERMS.source}),
+    "document": frozenset({AK.describedIn, AK.underpinnedBy, DCTERMS.source}),
 }
 
 VIEWS = {
@@ -423,7 +423,7 @@ class Network:
                         how = f"{idx.predicate_label(AK.hasRole, self.lang)} / {idx.label(r, self.lang)}"
                         add(i, d, how, [self.fact(i, AK.hasRole, r), self.fact(r, AK.lifeDomain, d)])
             elif view == "intervention-source":
-                for p in (AK.describedIn, DCTERMS.source):
+                for p in (AK.describedIn, AK.underpinnedBy, DCTERMS.source):
                     for src in idx.objects(i, p):
                         add(i, src, idx.predicate_label(p, self.lang), [self.fact(i, p, src)])
                 for p in (AK.hasFinding, AK.hasRecognition, AK.hasRole):
