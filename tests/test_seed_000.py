@@ -610,3 +610,42 @@ def test_a_source_cited_as_underpinning_is_not_called_a_description(graph, iv, s
 def test_a_source_that_describes_the_intervention_is_described_in(graph, iv, source):
     assert expand(source) in objects(graph, "000", iv, "ak:describedIn")
     assert expand(source) not in objects(graph, "000", iv, "ak:underpinnedBy")
+
+
+AUTHOR_LINES = [
+    # (source, seed line of the literature entry, the authors as printed there)
+    ("bron:rapp-goscha-strengths-model", 410, "Rapp CA, Goscha RJ"),
+    ("bron:vanssevenant-bind-kracht-armoede-2", 418, "Vanssevenant K, Driessens K, Van Regenmortel T"),
+    ("bron:driessens-duurzame-samenwerking-loont", 421, "Driessens K, Van Regenmortel T, Vanssevenant K"),
+    ("bron:van-tol-krachtgerichte-ondersteuning-werkt", 412, "Van Tol PC, Jonker IE, Wolf JRLM"),
+    ("bron:mullainathan-shafir-schaarste", 404, "Mullainathan S, Shafir E"),
+]
+
+
+@pytest.mark.parametrize(("source", "line", "printed"), AUTHOR_LINES)
+def test_authors_of_the_literature_list_are_persons(graph, source, line, printed):
+    # issue 11: persons were strings inside author lists; now each is a resource (foaf:name, a
+    # mention at the entry) linked with dcterms:creator, the printed string kept in ak:authors
+    assert the(graph, "000", source, "ak:authors") == printed
+    rows = select(graph, f"""SELECT ?p ?fam WHERE {{ GRAPH {G} {{ {source} dcterms:creator ?p }}
+        ?p a ak:Person ; foaf:name ?name ; foaf:familyName ?fam }}""")
+    printed_families = {a.strip().rsplit(" ", 1)[0] for a in printed.split(",")}
+    assert {r["fam"].lower() for r in rows} == {f.lower() for f in printed_families}
+    for r in rows:
+        assert_mentioned_at(graph, "000", f"<{r['p']}>", line)
+
+
+def test_every_author_of_a_000_source_is_a_linked_person(graph):
+    # l. 403-432: "Family INITIALS, …" per entry; "et al." names no person
+    rows = select(graph, f"""SELECT ?s ?a (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH {G} {{ ?s ak:authors ?a .
+        OPTIONAL {{ ?s dcterms:creator ?p . ?p a ak:Person }} }} }} GROUP BY ?s ?a""")
+    for r in rows:
+        names = [x for x in r["a"].split(", ") if x != "et al."]
+        assert r["n"] == len(names), r
+
+
+def test_bind_kracht_reaches_tine_van_regenmortel_through_her_books(graph):
+    # l. 267 (theses 17, 18), l. 418 (book 2, 16), l. 421 (evaluation, 19): co-authorships are routes
+    routes = [p.text() for p in graph.paths("Bind-Kracht in Armoede", "Tine Van Regenmortel", max_length=2)]
+    for via in ("Vanssevenant et al. (2008)", "Driessens et al. (2016)", "Driessens & Van Regenmortel (2006)"):
+        assert any(via in r for r in routes), (via, routes)
