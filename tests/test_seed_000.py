@@ -649,3 +649,32 @@ def test_bind_kracht_reaches_tine_van_regenmortel_through_her_books(graph):
     routes = [p.text() for p in graph.paths("Bind-Kracht in Armoede", "Tine Van Regenmortel", max_length=2)]
     for via in ("Vanssevenant et al. (2008)", "Driessens et al. (2016)", "Driessens & Van Regenmortel (2006)"):
         assert any(via in r for r in routes), (via, routes)
+
+
+def test_every_cited_reference_number_in_a_finding_links_that_source(graph):
+    # a finding ending in "(14)" (l. 243) shows the source behind (14): Tonnon e.a. (l. 416)
+    import re
+    rows = select(graph, f"""SELECT ?f ?t (GROUP_CONCAT(DISTINCT STR(?n); separator=",") AS ?refs) WHERE {{
+        GRAPH {G} {{ ?f ak:findingText|ak:statementText ?t }}
+        OPTIONAL {{ ?f dcterms:source ?s . ?s ak:mentionedIn ?m . ?m ak:inDocument doc:000 ; ak:referenceNumber ?n }}
+        }} GROUP BY ?f ?t""")
+    checked = 0
+    for r in rows:
+        cited = {n.strip() for m in re.finditer(r"\((\d+(?:, ?\d+)*)\)", r["t"]) for n in m.group(1).split(",")}
+        if cited:
+            checked += 1
+            assert cited <= set(filter(None, r["refs"].split(","))), r
+    assert checked >= 15
+
+
+def test_findings_and_figures_have_labels_in_dutch_and_english(graph):
+    # issue 11: findings and statistics had no usable label; each gets one naming what it is about
+    rows = select(graph, """SELECT ?x (GROUP_CONCAT(lang(?l)) AS ?langs) WHERE {
+        VALUES ?c { ak:ResearchFinding ak:Statistic } ?x a ?c . OPTIONAL { ?x rdfs:label ?l } } GROUP BY ?x""")
+    assert rows and all(sorted(r["langs"].split()) == ["en", "nl"] for r in rows), [
+        r for r in rows if sorted(r["langs"].split()) != ["en", "nl"]]
+    # l. 243 "… behoud van regie (14)"; l. 416 "14. Tonnon S, Jungmann N, Lako D. … 2019"
+    for label in objects(graph, "000", "bev:000-mobility-mentoring-2", "rdfs:label"):
+        assert "Mobility Mentoring" in label and "Tonnon" in label and "243" in label
+    source = the(graph, "000", "bev:000-mobility-mentoring-2", "dcterms:source")
+    assert source == expand("bron:tonnon-mobility-mentoring-alphen")
