@@ -165,3 +165,28 @@ def test_mechanismen_tells_working_mechanisms_from_effects_on_thinking_and_actin
     assert kinds == {"gevolg voor denken en handelen": 7, "mechanisme": 5}
     tunnel = next(r for r in table if r["mechanismeLabel"].value == "Tunnelvisie")
     assert tunnel["soortLabel"].value == "gevolg voor denken en handelen"
+
+
+# -- unstated is not "no" (item 4, data side) -----------------------------------------------------
+
+# A false boolean is only stated where the document says "no": the absence of a marker in a
+# list whose legend explains it (000 l. 50 and l. 399 for the asterisk of Tabel 1 / Bijlage 4,
+# 004 l. 2943 for the * of the overview table), or a sentence with a negation kept as the note.
+FALSE_ALLOWED = {
+    "https://w3id.org/armoede-kg/ontologie#inProjectApplication": None,
+    "https://w3id.org/armoede-kg/ontologie#marked": None,
+    "https://w3id.org/armoede-kg/ontologie#hasFidelityModel": "https://w3id.org/armoede-kg/ontologie#fidelityNote",
+    "https://w3id.org/armoede-kg/ontologie#appliedInNetherlands": "https://w3id.org/armoede-kg/ontologie#applicationNote",
+}
+
+
+def test_every_false_claim_rests_on_a_no_in_the_document(graph):
+    rows = graph.sparql("""SELECT ?g ?s ?p (GROUP_CONCAT(STR(?note); separator=" | ") AS ?notes) WHERE {
+        GRAPH ?g { ?s ?p false } OPTIONAL { GRAPH ?g { ?s ?q ?note } FILTER(isLiteral(?note)) }
+        FILTER(STRSTARTS(STR(?g), "https://w3id.org/armoede-kg/graaf/kennis/")) } GROUP BY ?g ?s ?p""")
+    assert len(rows) > 0
+    for r in rows:
+        p = r["p"].value
+        assert p in FALSE_ALLOWED, f"{r['s'].value} {p} false: no document line says no"
+        if FALSE_ALLOWED[p]:
+            assert " geen " in f" {r['notes'].value} " or " niet " in f" {r['notes'].value} ", r.as_dict()
