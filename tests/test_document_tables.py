@@ -190,3 +190,16 @@ def test_every_false_claim_rests_on_a_no_in_the_document(graph):
         assert p in FALSE_ALLOWED, f"{r['s'].value} {p} false: no document line says no"
         if FALSE_ALLOWED[p]:
             assert " geen " in f" {r['notes'].value} " or " niet " in f" {r['notes'].value} ", r.as_dict()
+
+
+def test_theorieen_says_which_underpinning_krachtwerk_has(graph):
+    # 000 l. 194 "het kader van sociale kwaliteit als theoretische onderbouwing (7) en de principes
+    # van het krachtmodel als praktijkonderbouwing (8)"; 001 l. 50 "wetenschappelijk gefundeerd in
+    # het theoretisch kader van sociale kwaliteit"
+    rows = {(r["theorieLabel"].value, r["documentLabel"].value): r["onderbouwingLabel"].value
+            for r in graph.query("theorieen", interventie="Krachtwerk")}
+    d000, d001 = "De Vet, Scholten & Wolf (2021)", "Scholten, Jonker, De Vet & Wolf (Sociaal Bestek)"
+    assert rows[("Sociale kwaliteit", d000)] == "theoretische onderbouwing"
+    assert rows[("Krachtmodel", d000)] == "praktijkonderbouwing"
+    assert rows[("Sociale kwaliteit", d001)] == "theoretische onderbouwing"
+    assert rows[("Krachtmodel", d001)] is None
