@@ -667,14 +667,19 @@ def test_every_cited_reference_number_in_a_finding_links_that_source(graph):
     assert checked >= 15
 
 
-def test_findings_and_figures_have_labels_in_dutch_and_english(graph):
+def test_findings_figures_and_recognitions_have_labels_in_dutch_and_english(graph):
     # issue 11: findings and statistics had no usable label; each gets one naming what it is about
+    # (recognitions too: `show "Pathway of Hope"` printed "erkenning: true; Geen formele erkenning…")
     rows = select(graph, """SELECT ?x (GROUP_CONCAT(lang(?l)) AS ?langs) WHERE {
-        VALUES ?c { ak:ResearchFinding ak:Statistic } ?x a ?c . OPTIONAL { ?x rdfs:label ?l } } GROUP BY ?x""")
+        VALUES ?c { ak:ResearchFinding ak:Statistic ak:Recognition } ?x a ?c . OPTIONAL { ?x rdfs:label ?l } }
+        GROUP BY ?x""")
     assert rows and all(sorted(r["langs"].split()) == ["en", "nl"] for r in rows), [
         r for r in rows if sorted(r["langs"].split()) != ["en", "nl"]]
     # l. 243 "… behoud van regie (14)"; l. 416 "14. Tonnon S, Jungmann N, Lako D. … 2019"
     for label in objects(graph, "000", "bev:000-mobility-mentoring-2", "rdfs:label"):
         assert "Mobility Mentoring" in label and "Tonnon" in label and "243" in label
+    # l. 299 "Geen formele erkenning door een erkenningscommissie." (Pathway of Hope)
+    assert "Geen formele erkenning van Pathway of Hope (000 r. 299)" in objects(
+        graph, "000", "erk:000-pathway-of-hope", "rdfs:label")
     source = the(graph, "000", "bev:000-mobility-mentoring-2", "dcterms:source")
     assert source == expand("bron:tonnon-mobility-mentoring-alphen")
