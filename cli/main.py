@@ -155,6 +155,17 @@ class QueryGroup(KgGroup):
         q = self._queries().get(name)
         return _query_command(q) if q else None
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The queries under the headings of their `# group@nl:` header (headings alphabetical)."""
+        queries = self._queries()
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for name in self.list_commands(ctx):
+            q = queries[name]
+            groups.setdefault(q.group_label("nl") or "Overig", []).append((name, q.title.get("nl", "")))
+        for heading, rows in sorted(groups.items()):
+            with formatter.section(heading):
+                formatter.write_dl(rows)
+
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         name = args[0] if args else ""
         if args and self.get_command(ctx, name) is None and not name.startswith("-"):
@@ -180,7 +191,8 @@ def _query_command(q: NamedQuery) -> click.Command:
     cmd = click.command(name=q.name, help=_help(q), short_help=q.title.get("nl"))(run)
     for p in q.params:
         helptext = p.help.get("nl", "") + f" [soort: {p.kind}]"
-        cmd.params.append(click.Option([f"--{p.name}"], required=p.required, help=helptext))
+        choice = click.Choice(p.choices) if p.choices else None
+        cmd.params.append(click.Option([f"--{p.name}"], required=p.required, help=helptext, type=choice))
     return cmd
 
 

@@ -107,6 +107,10 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
             if raw is None:
                 continue
             p = q.param(key)
+            if p.choices and str(raw) not in p.choices:
+                listed = ", ".join(p.choices)
+                raise KgValueError(f"'{raw}' is geen geldige waarde voor {p.name} (kies uit: {listed})",
+                                   en=f"'{raw}' is not a valid value for {p.name} (choose from: {listed})")
             values[p.name] = self._term_for(p.kind, raw)
         missing = [p.name for p in q.params if p.required and p.name not in values]
         if missing:

@@ -12,6 +12,7 @@ class AK(DefinedNamespace):
 
     # classes
     Activity: URIRef
+    BehaviouralEffect: URIRef
     BoosterRole: URIRef
     CoherenceRole: URIRef
     Databank: URIRef
@@ -62,6 +63,7 @@ class AK(DefinedNamespace):
     derivedBy: URIRef
     describedIn: URIRef
     describedInText: URIRef
+    describesEffect: URIRef
     developedBy: URIRef
     duration: URIRef
     effectivenessRating: URIRef
@@ -104,6 +106,7 @@ class AK(DefinedNamespace):
     partOf: URIRef
     participant: URIRef
     placeOfPublication: URIRef
+    practiceUnderpinning: URIRef
     recognitionLevel: URIRef
     referenceNumber: URIRef
     relatedTo: URIRef
@@ -126,6 +129,8 @@ class AK(DefinedNamespace):
     targetGroup: URIRef
     targets: URIRef
     theoreticalBasis: URIRef
+    theoreticalUnderpinning: URIRef
+    underpinnedBy: URIRef
     underpinning: URIRef
     unit: URIRef
     usesInstrument: URIRef

@@ -50,13 +50,18 @@ SAMPLES: dict[str, str] = {
 NAMED = load_named_queries(queries_dir())
 
 
+def sample(p: Any) -> str | None:
+    """A text parameter with choices takes its first choice; others the value of their kind."""
+    return p.choices[0] if p.choices else SAMPLES.get(p.kind)
+
+
 def cases() -> Iterator[Any]:
     """Each named query with its required parameters, and once more with every parameter."""
     for name, q in sorted(NAMED.items()):
-        required = {p.name: SAMPLES.get(p.kind) for p in q.params if p.required}
+        required = {p.name: sample(p) for p in q.params if p.required}
         yield pytest.param(name, required, id=name)
         if any(not p.required for p in q.params):
-            every = {p.name: SAMPLES.get(p.kind) for p in q.params}
+            every = {p.name: sample(p) for p in q.params}
             yield pytest.param(name, every, id=f"{name}-alle-parameters")
 
 

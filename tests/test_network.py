@@ -89,7 +89,7 @@ def test_intervention_source_view(graph):
 
 def test_path_from_de_geweldige_wijk_to_mullainathan_and_shafir(graph):
     shortest = graph.path("De Geweldige Wijk", "Mullainathan & Shafir (2013)")
-    assert shortest.text() == "De Geweldige Wijk → beschreven in → Mullainathan & Shafir (2013)"
+    assert shortest.text() == "De Geweldige Wijk → onderbouwd met → Mullainathan & Shafir (2013)"
     routes = graph.paths("De Geweldige Wijk", "Mullainathan & Shafir (2013)", max_length=2)
     texts = [p.text() for p in routes]
     via_theory = ("De Geweldige Wijk → gebaseerd op → Theorie van schaarste → beschreven in → "
@@ -135,7 +135,7 @@ def test_no_path_within_the_length_and_bad_ends(graph):
 
 def test_paths_read_in_english(graph_en):
     p = graph_en.path("De Geweldige Wijk", "Mullainathan & Shafir (2013)")
-    assert p.text() == "De Geweldige Wijk → described in → Mullainathan & Shafir (2013)"
+    assert p.text() == "De Geweldige Wijk → underpinned by → Mullainathan & Shafir (2013)"
 
 
 # -- similarity --------------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def test_cli_pad_prints_the_route_and_its_documents(run_cli):
 def test_cli_pad_json_and_csv(run_cli):
     res = run_cli("pad", "De Geweldige Wijk", "Mullainathan & Shafir (2013)", "--format", "json")
     [route] = json.loads(res.output)
-    assert route["steps"][0]["relation"] == "beschreven in" and route["steps"][0]["documents"] == [SEED_000]
+    assert route["steps"][0]["relation"] == "onderbouwd met" and route["steps"][0]["documents"] == [SEED_000]
     res = run_cli("pad", "Kansrijk Oost", "Vrijbaan", "--format", "csv", "--lang", "en")
     table = list(csv.DictReader(io.StringIO(res.output)))
     assert [r["relation"] for r in table] == ["→ based on", "← based on"]

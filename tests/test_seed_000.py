@@ -555,3 +555,131 @@ def test_krachtwerk_four_conditions_scheme_and_parts_of_bestaanszekerheid(graph)
         FILTER(lang(?l) = "nl") }} }}""")
     assert {r["l"] for r in parts} == {"huisvesting", "een baan of activiteiten", "inkomen & financiën",
                                        "opleiding/school", "vrije tijd", "ervaren veiligheid"}
+
+
+def test_krachtwerk_theoretical_and_practice_underpinning_are_told_apart(graph):
+    # l. 194 "met het kader van sociale kwaliteit als theoretische onderbouwing (7) en de principes
+    # van het krachtmodel als praktijkonderbouwing (8)"
+    assert objects(graph, "000", "iv:krachtwerk", "ak:theoreticalUnderpinning") == {expand("th:sociale-kwaliteit")}
+    assert objects(graph, "000", "iv:krachtwerk", "ak:practiceUnderpinning") == {expand("th:krachtmodel")}
+    # both stay "gebaseerd op" (ak:basedOn), the super-property, for every query that asks that
+    based_on = objects(graph, "000", "iv:krachtwerk", "ak:basedOn")
+    assert {expand("th:sociale-kwaliteit"), expand("th:krachtmodel")} <= based_on
+
+
+CITED_AS_UNDERPINNING = [
+    # (intervention, source, seed line where the document cites it as basis)
+    # l. 130 "onderbouwd door de theorie van schaarste (2, 3)"
+    ("iv:de-geweldige-wijk", "bron:mullainathan-shafir-schaarste", 130),
+    ("iv:de-geweldige-wijk", "bron:projectplan-de-geweldige-wijk", 130),
+    # l. 161 "gebaseerd op verschillende onderzoeken, gebundeld door Movisie (4)"
+    ("iv:kansrijk-oost", "bron:kuiper-aan-de-slag", 161),
+    # l. 231 "gebaseerd op het inzicht uit de hersenwetenschap … (13)"
+    ("iv:mobility-mentoring", "bron:jungmann-mobility-mentoring-hersenwetenschap", 231),
+    # l. 297 "De aanpak is krachtgericht (20) en deels gebaseerd op de principes van … (21)"
+    ("iv:pathway-of-hope", "bron:rapp-future-strengths-based", 297),
+    ("iv:pathway-of-hope", "bron:brun-strengths-based-case-management", 297),
+    # l. 326 "gebaseerd op onderzoek … (24)"
+    ("iv:financien-in-de-spreekkamer", "bron:jungmann-geldzorgen-in-de-spreekkamer", 326),
+    # l. 356 "onderbouwd door het Integrated Change model van Hein de Vries (25)"
+    ("iv:samen-sportief-in-beweging", "bron:de-vries-integrated-approach-health", 356),
+]
+# also descriptions by their printed titles (l. 415 "Mobility Mentoring®: …", l. 426 "Geldzorgen in de spreekkamer")
+ALSO_DESCRIPTIONS = {"bron:jungmann-mobility-mentoring-hersenwetenschap", "bron:jungmann-geldzorgen-in-de-spreekkamer"}
+CITED_AS_DESCRIPTION = [
+    # l. 267 "De methodiek is beschreven in een reeks boeken (15, 16)"
+    ("iv:bind-kracht-in-armoede", "bron:driessens-bind-kracht-armoede-1"),
+    ("iv:bind-kracht-in-armoede", "bron:vanssevenant-bind-kracht-armoede-2"),
+    # l. 408 "Krachtwerk: Methodisch werken …", l. 411 "Krachtwerk: Interventiebeschrijving"
+    ("iv:krachtwerk", "bron:wolf-krachtwerk-methodisch-werken"),
+    ("iv:krachtwerk", "bron:wolf-jonker-krachtwerk-interventiebeschrijving"),
+    # l. 429 "Werkblad beschrijving interventie"
+    ("iv:samen-sportief-in-beweging", "bron:los-samen-sportief-in-beweging"),
+]
+
+
+@pytest.mark.parametrize(("iv", "source", "line"), CITED_AS_UNDERPINNING)
+def test_a_source_cited_as_underpinning_is_not_called_a_description(graph, iv, source, line):
+    assert expand(source) in objects(graph, "000", iv, "ak:underpinnedBy")
+    if source not in ALSO_DESCRIPTIONS:
+        assert expand(source) not in objects(graph, "000", iv, "ak:describedIn")
+    assert_mentioned_at(graph, "000", iv, line)
+
+
+@pytest.mark.parametrize(("iv", "source"), CITED_AS_DESCRIPTION)
+def test_a_source_that_describes_the_intervention_is_described_in(graph, iv, source):
+    assert expand(source) in objects(graph, "000", iv, "ak:describedIn")
+    assert expand(source) not in objects(graph, "000", iv, "ak:underpinnedBy")
+
+
+AUTHOR_LINES = [
+    # (source, seed line of the literature entry, the authors as printed there)
+    ("bron:rapp-goscha-strengths-model", 410, "Rapp CA, Goscha RJ"),
+    ("bron:vanssevenant-bind-kracht-armoede-2", 418, "Vanssevenant K, Driessens K, Van Regenmortel T"),
+    ("bron:driessens-duurzame-samenwerking-loont", 421, "Driessens K, Van Regenmortel T, Vanssevenant K"),
+    ("bron:van-tol-krachtgerichte-ondersteuning-werkt", 412, "Van Tol PC, Jonker IE, Wolf JRLM"),
+    ("bron:mullainathan-shafir-schaarste", 404, "Mullainathan S, Shafir E"),
+]
+
+
+@pytest.mark.parametrize(("source", "line", "printed"), AUTHOR_LINES)
+def test_authors_of_the_literature_list_are_persons(graph, source, line, printed):
+    # issue 11: persons were strings inside author lists; now each is a resource (foaf:name, a
+    # mention at the entry) linked with dcterms:creator, the printed string kept in ak:authors
+    assert the(graph, "000", source, "ak:authors") == printed
+    rows = select(graph, f"""SELECT ?p ?fam WHERE {{ GRAPH {G} {{ {source} dcterms:creator ?p }}
+        ?p a ak:Person ; foaf:name ?name ; foaf:familyName ?fam }}""")
+    printed_families = {a.strip().rsplit(" ", 1)[0] for a in printed.split(",")}
+    assert {r["fam"].lower() for r in rows} == {f.lower() for f in printed_families}
+    for r in rows:
+        assert_mentioned_at(graph, "000", f"<{r['p']}>", line)
+
+
+def test_every_author_of_a_000_source_is_a_linked_person(graph):
+    # l. 403-432: "Family INITIALS, …" per entry; "et al." names no person
+    rows = select(graph, f"""SELECT ?s ?a (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH {G} {{ ?s ak:authors ?a .
+        OPTIONAL {{ ?s dcterms:creator ?p . ?p a ak:Person }} }} }} GROUP BY ?s ?a""")
+    for r in rows:
+        names = [x for x in r["a"].split(", ") if x != "et al."]
+        assert r["n"] == len(names), r
+
+
+def test_bind_kracht_reaches_tine_van_regenmortel_through_her_books(graph):
+    # l. 267 (theses 17, 18), l. 418 (book 2, 16), l. 421 (evaluation, 19): co-authorships are routes
+    routes = [p.text() for p in graph.paths("Bind-Kracht in Armoede", "Tine Van Regenmortel", max_length=2)]
+    for via in ("Vanssevenant et al. (2008)", "Driessens et al. (2016)", "Driessens & Van Regenmortel (2006)"):
+        assert any(via in r for r in routes), (via, routes)
+
+
+def test_every_cited_reference_number_in_a_finding_links_that_source(graph):
+    # a finding ending in "(14)" (l. 243) shows the source behind (14): Tonnon e.a. (l. 416)
+    import re
+    rows = select(graph, f"""SELECT ?f ?t (GROUP_CONCAT(DISTINCT STR(?n); separator=",") AS ?refs) WHERE {{
+        GRAPH {G} {{ ?f ak:findingText|ak:statementText ?t }}
+        OPTIONAL {{ ?f dcterms:source ?s . ?s ak:mentionedIn ?m . ?m ak:inDocument doc:000 ; ak:referenceNumber ?n }}
+        }} GROUP BY ?f ?t""")
+    checked = 0
+    for r in rows:
+        cited = {n.strip() for m in re.finditer(r"\((\d+(?:, ?\d+)*)\)", r["t"]) for n in m.group(1).split(",")}
+        if cited:
+            checked += 1
+            assert cited <= set(filter(None, r["refs"].split(","))), r
+    assert checked >= 15
+
+
+def test_findings_figures_and_recognitions_have_labels_in_dutch_and_english(graph):
+    # issue 11: findings and statistics had no usable label; each gets one naming what it is about
+    # (recognitions too: `show "Pathway of Hope"` printed "erkenning: true; Geen formele erkenning…")
+    rows = select(graph, """SELECT ?x (GROUP_CONCAT(lang(?l)) AS ?langs) WHERE {
+        VALUES ?c { ak:ResearchFinding ak:Statistic ak:Recognition } ?x a ?c . OPTIONAL { ?x rdfs:label ?l } }
+        GROUP BY ?x""")
+    assert rows and all(sorted(r["langs"].split()) == ["en", "nl"] for r in rows), [
+        r for r in rows if sorted(r["langs"].split()) != ["en", "nl"]]
+    # l. 243 "… behoud van regie (14)"; l. 416 "14. Tonnon S, Jungmann N, Lako D. … 2019"
+    for label in objects(graph, "000", "bev:000-mobility-mentoring-2", "rdfs:label"):
+        assert "Mobility Mentoring" in label and "Tonnon" in label and "243" in label
+    # l. 299 "Geen formele erkenning door een erkenningscommissie." (Pathway of Hope)
+    assert "Geen formele erkenning van Pathway of Hope (000 r. 299)" in objects(
+        graph, "000", "erk:000-pathway-of-hope", "rdfs:label")
+    source = the(graph, "000", "bev:000-mobility-mentoring-2", "dcterms:source")
+    assert source == expand("bron:tonnon-mobility-mentoring-alphen")

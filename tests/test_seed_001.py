@@ -286,8 +286,8 @@ def test_literature_list_has_13_references(graph):
     # l. 110-134: Baigi, De Vet, Fukui, Krabbenborg, Marttila, Naper, Rapp, Saewyc, Van Hulst, Van Tol, Wolf 2016,
     # Wolf & Jonker 2020, Wolf & Jonker 2021
     rows = select(graph, f"""SELECT DISTINCT ?s ?a WHERE {{ GRAPH {G} {{ ?s ak:mentionedIn ?m .
-        ?m ak:section "Literatuur"@nl ; ak:startLine ?a }} }}""")
-    assert len({r["s"] for r in rows}) == 13
+        ?m ak:section "Literatuur"@nl ; ak:startLine ?a }} FILTER NOT EXISTS {{ ?s a ak:Person }} }}""")
+    assert len({r["s"] for r in rows}) == 13  # the references; their authors are persons located there too
     assert sorted(r["a"] for r in rows) == list(range(110, 135, 2))
 
 
@@ -371,3 +371,25 @@ def test_waar_staat_by_001_label_of_rapp_and_goscha_finds_both_reference_lists(g
     rows = graph.query("waar-staat", entiteit="Rapp & Goscha (2012)")
     found = {(r["document"].value.rsplit("/", 1)[1], r["van"].value) for r in rows}
     assert found == {("000", 410), ("001", 122)}
+
+
+def test_krachtwerk_is_scientifically_founded_in_social_quality(graph):
+    # l. 50 "vindt haar oorsprong in het Amerikaanse Strengths Model van Rapp en Goscha (2012) en is
+    # wetenschappelijk gefundeerd in het theoretisch kader van sociale kwaliteit (Wolf & Jonker, 2020)"
+    g = kennis("001")
+    theoretical = objects(graph, "001", "iv:krachtwerk", "ak:theoreticalUnderpinning", in_graph=g)
+    assert theoretical == {expand("th:sociale-kwaliteit")}
+    # the strengths model is its origin here, not called a practice underpinning (that is 000 l. 194)
+    assert objects(graph, "001", "iv:krachtwerk", "ak:practiceUnderpinning", in_graph=g) == set()
+    assert expand("th:krachtmodel") in objects(graph, "001", "iv:krachtwerk", "ak:basedOn", in_graph=g)
+
+
+def test_authors_of_the_strengths_model_are_the_same_persons_as_in_000(graph):
+    # l. 122 "Rapp, C., & Goscha, R. (2012). The Strengths Model" – 000 l. 410 "Rapp CA, Goscha RJ" (2011):
+    # one book, the same two persons, each located at the entry of both lists
+    creators = objects(graph, "001", "bron:rapp-goscha-strengths-model", "dcterms:creator")
+    assert creators == objects(graph, "000", "bron:rapp-goscha-strengths-model", "dcterms:creator")
+    assert len(creators) == 2
+    for p in creators:
+        assert_mentioned_at(graph, "001", f"<{p}>", 122)
+        assert_mentioned_at(graph, "000", f"<{p}>", 410)

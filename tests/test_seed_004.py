@@ -334,7 +334,7 @@ def test_six_explanatory_models_of_poverty_on_micro_meso_macro_level(graph):
 def test_scarcity_leads_to_tunnel_vision_mullainathan_and_shafir_2013(graph):
     # l. 2392-2396 "'psychologie van schaarste' (Mullainathan en Shafir, 2013) … een zogenoemde tunnelvisie"
     assert "psychologie van schaarste" in objects(graph, "004", "th:schaarste", "skos:altLabel")
-    assert expand("mech:tunnelvisie") in objects(graph, "004", "th:schaarste", "ak:hasMechanism")
+    assert expand("mech:tunnelvisie") in objects(graph, "004", "th:schaarste", "ak:describesEffect")
     assert the(graph, "004", "th:schaarste", "ak:describedIn") == expand("bron:mullainathan-shafir-schaarste")
     assert_mentioned_at(graph, "004", "mech:tunnelvisie", 2395)
     assert_mentioned_at(graph, "004", "th:schaarste", 2392)
@@ -342,9 +342,9 @@ def test_scarcity_leads_to_tunnel_vision_mullainathan_and_shafir_2013(graph):
 
 def test_scarcity_psychology_names_five_working_mechanisms_in_order(graph):
     # l. 2757-2786: fouttolerantie (2758), cursussen kort en eenvoudig (2764), limieten (2770),
-    # bandbreedte vrijmaken (2775), integrale benadering (2780)
-    rows = select(graph, f"""SELECT ?m ?n WHERE {{ GRAPH {G} {{ ?m ak:ofTheory th:schaarste ; ak:ordinal ?n }} }}
-        ORDER BY ?n""")
+    # bandbreedte vrijmaken (2775), integrale benadering (2780); only these five are mechanisms
+    rows = select(graph, f"""SELECT ?m ?n WHERE {{ GRAPH {G} {{ th:schaarste ak:hasMechanism ?m .
+        OPTIONAL {{ ?m ak:ordinal ?n }} }} }} ORDER BY ?n""")
     assert [r["n"] for r in rows] == [1, 2, 3, 4, 5]
     expected = ["mech:fouttolerantie-in-financiele-cursussen", "mech:cursussen-kort-en-eenvoudig",
                 "mech:slim-inzetten-van-limieten", "mech:vrijmaken-van-bandbreedte",
@@ -549,3 +549,87 @@ def test_ips_appears_in_all_three_004_tables(graph):
                                         expand("bg:tabel-armoede-en-schulden")}
     assert [r["l"] for r in select(graph, "SELECT ?l WHERE { iv:individuele-plaatsing-en-steun skos:prefLabel ?l }")
             ] == ["Individuele Plaatsing en Steun"]
+
+
+EFFECTIEF_SUB_LEVELS = [
+    # (concept, document, seed line where the sub-level is printed)
+    ("bg:erkenning-eerste-aanwijzingen", "000", 358),   # "met de erkenning 'Eerste aanwijzingen voor effectiviteit'"
+    ("bg:erkenning-eerste-aanwijzingen", "004", 1578),  # "Effectief / volgens / eerste / aanwijzingen"
+    ("bg:erkenning-sterke-aanwijzingen", "004", 953),   # IPS: "Effectief volgens sterke aanwijzingen"
+    ("bg:erkenning-sterke-aanwijzingen", "004", 3007),  # "Effectief volgens sterke / aanwijzingen"
+    ("bg:erkenning-sterke-aanwijzingen", "004", 3112),  # "Effectief volgens sterke / aanwijzingen"
+]
+
+
+@pytest.mark.parametrize(("concept", "doc", "line"), EFFECTIEF_SUB_LEVELS)
+def test_sub_levels_of_effectief_are_located_where_printed(graph, concept, doc, line):
+    # l. 166-188 (Erkenningstraject) name only Goed Beschreven, Goed Onderbouwd and Effectief; the
+    # sub-levels stand in the tables (and in 000 l. 358).
+    assert_mentioned_at(graph, doc, concept, line, in_graph=schema_graph("basis"))
+
+
+def test_no_sub_level_of_effectief_is_attributed_to_the_erkenningstraject_lines(graph):
+    # l. 187-188 "Voor Effectief geldt dat de effectiviteit wordt aangetoond met in ieder geval
+    # Nederlands onderzoek" – no sub-level printed there; and no document prints a level
+    # "goede aanwijzingen", so every sub-level must have a mention of its own.
+    rows = select(graph, """SELECT ?c (COUNT(?m) AS ?n) WHERE { ?c skos:broader bg:erkenning-effectief .
+        OPTIONAL { ?c ak:mentionedIn ?m } } GROUP BY ?c""")
+    assert {r["c"]: r["n"] for r in rows} and all(r["n"] > 0 for r in rows), rows
+    assert expand("bg:erkenning-goede-aanwijzingen") not in {r["c"] for r in rows}
+    for r in rows:
+        spans = select(graph, f"""SELECT ?a ?b WHERE {{ <{r['c']}> ak:mentionedIn ?m .
+            ?m ak:inDocument doc:004 ; ak:startLine ?a ; ak:endLine ?b }}""")
+        assert not [s for s in spans if s["a"] <= 187 <= s["b"]], (r["c"], spans)
+
+
+# l. 3609-3629, joined; the OCR forms ideeén, intuitie, cliént, gedragsbeinvioeding and officiéle
+# read as ideeën, intuïtie, cliënt, gedragsbeïnvloeding and officiële (kennis/README.md)
+CONCLUSION_3609_3629 = (
+    "In de huidige praktijk worden ideeën over de juiste aanpak en programma’s vaak onvoldoende "
+    "ontwikkeld vanuit of vooraf getoetst aan een theoretisch kader. Uit de geraadpleegde onderzoeken "
+    "komt het beeld naar voren dat professionals en beleidsmakers hun keuzes in eerste instantie vooral "
+    "lijken te baseren op intuïtie, overtuiging en ervaringskennis. "
+    "Het is onwaarschijnlijk dat de huidige kloof tussen wetenschap en praktijk in hoog tempo gedicht gaat "
+    "worden. Goed effectonderzoek kost tijd en ondertussen worden professionals en beleidsmakers elke "
+    "dag geconfronteerd met vraagstukken die nu om een aanpak vragen. Het is daarom "
+    "aanbevelenswaardig om te kiezen voor een tussenweg, namelijk evidence-based practice waarin de "
+    "kennis en ervaring van professionals worden gecombineerd met kennis uit de wetenschap en met "
+    "voorkeuren van de cliënt. Kwaliteitsverbetering en ondersteuning van methodisch handelen kunnen "
+    "sterk verbeterd worden door interventies en aanpakken vanuit deze twee invalshoeken te beschrijven. "
+    "Algemene theoretische inzichten over gedrag en gedragsbeïnvloeding, motivatie en "
+    "communicatietechnieken kunnen sturing geven aan interventies en aanpakken en de efficiency en "
+    "effectiviteit vergroten. "
+    "Interventies moeten dus op deze wijze beschreven worden (zoals bijvoorbeeld bij interventies in het "
+    "sociale domein gebeurd voor het niveau Goed Beschreven dat voorafgaat aan de officiële "
+    "erkenningsniveaus). Bij elke interventie moet ook duidelijk zijn welke vaardigheden en competenties "
+    "professionals nodig hebben om deze aanpak goed toe te passen en er moet ruimte zijn voor scholing "
+    "en deskundigheidsbevordering."
+)
+
+
+def _same_text(a: str) -> str:
+    return " ".join(a.replace("’", "'").split())
+
+
+def test_conclusion_on_combining_professional_and_scientific_knowledge_is_stored_whole(graph):
+    # issue 11: the paragraph of l. 3614-3625 was stored shortened without a mark
+    gap = "uit:004-lacune-algemeen-kennis-professionals-en-wetenschap"
+    assert _same_text(the(graph, "004", gap, "ak:statementText")) == _same_text(CONCLUSION_3609_3629)
+    assert_claim_at(graph, "004", gap, 3615)
+    assert_claim_at(graph, "004", gap, 3625)
+
+
+def test_scarcity_effects_on_thinking_and_acting_are_not_mechanisms(graph):
+    # l. 2393-2398 "gevolgen heeft voor het denken en handelen van mensen. In eerste instantie leidt
+    # geldgebrek tot alerter en efficiénter gedrag, maar in tweede instantie … tunnelvisie. …
+    # kenmerkt zich door onzorgvuldigheid, afwezigheid, impulsiviteit, kortzichtig gedrag en het
+    # maken van fouten" – seven effects, in this order, apart from the five working mechanisms
+    rows = select(graph, f"""SELECT ?e ?l ?n WHERE {{ GRAPH {G} {{ th:schaarste ak:describesEffect ?e .
+        ?e a ak:BehaviouralEffect ; skos:prefLabel ?l ; ak:ordinal ?n }} }} ORDER BY ?n""")
+    assert [r["l"] for r in rows] == ["Alerter en efficiënter gedrag", "Tunnelvisie", "Onzorgvuldigheid",
+                                      "Afwezigheid", "Impulsiviteit", "Kortzichtig gedrag", "Het maken van fouten"]
+    mechanisms = objects(graph, "004", "th:schaarste", "ak:hasMechanism")
+    assert not mechanisms & {r["e"] for r in rows}
+    assert not select(graph, "SELECT ?e WHERE { ?e a ak:BehaviouralEffect , ak:Mechanism }")
+    for r, line in zip(rows, (2394, 2396, 2398, 2398, 2398, 2398, 2399)):
+        assert_mentioned_at(graph, "004", f"<{r['e']}>", line)

@@ -80,3 +80,16 @@ def test_every_invalid_fixture_differs_from_the_valid_one_by_one_problem():
     # Guards the fixtures themselves: each invalid case is one idea, with its expectation stated.
     for p in INVALID:
         assert _expectation(p)
+
+
+def test_no_preferred_label_repeated_as_alternative_label_skos_s13(graph):
+    # issue 11: "Individuele Plaatsing en Steun" and "Individuele Rehabilitatie Benadering" had
+    # the same literal as prefLabel and altLabel; the qc check voorkeurslabel-ook-alternatief
+    # finds this anywhere in the union graph.
+    violations = [v for v in graph.validate().violations if v.check == "voorkeurslabel-ook-alternatief"]
+    assert violations == []
+    for iv, label in (("individuele-plaatsing-en-steun", "Individuele Plaatsing en Steun"),
+                      ("individuele-rehabilitatie-benadering", "Individuele Rehabilitatie Benadering")):
+        rows = graph.sparql(f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?p WHERE {{ <https://w3id.org/armoede-kg/id/interventie/{iv}> ?p "{label}"@nl }}""")
+        assert sorted(r["p"].value for r in rows) == ["http://www.w3.org/2004/02/skos/core#prefLabel"]

@@ -219,7 +219,9 @@ class Catalog:
         """Sources describing iri, cited for its findings, recognitions, roles or theories,
         and the documents that mention it."""
         idx = self.index
-        found: set[Node] = set(idx.objects(iri, AK.describedIn)) | set(idx.objects(iri, DCTERMS.source))
+        found: set[Node] = set(idx.objects(iri, DCTERMS.source))
+        for p in (AK.describedIn, AK.underpinnedBy):
+            found.update(idx.objects(iri, p))
         for p in (AK.hasFinding, AK.hasRecognition, AK.hasRole):
             for claim in idx.objects(iri, p):
                 found.update(idx.objects(claim, DCTERMS.source))
@@ -231,7 +233,7 @@ class Catalog:
 
     def about_source(self, iri: URIRef) -> tuple[Entity, ...]:
         idx = self.index
-        found: set[Node] = set(idx.subjects(AK.describedIn, iri))
+        found: set[Node] = set(idx.subjects(AK.describedIn, iri)) | set(idx.subjects(AK.underpinnedBy, iri))
         for claim in idx.subjects(DCTERMS.source, iri):
             owners = [o for p in (AK.hasFinding, AK.hasRecognition, AK.hasRole)
                       for o in idx.subjects(p, claim)]

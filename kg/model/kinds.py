@@ -21,6 +21,7 @@ KIND_CLASSES: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
     ("principeset", (AK.PrincipleSet,)),
     ("instrument", (AK.Instrument,)),
     ("mechanisme", (AK.Mechanism,)),
+    ("gevolg", (AK.BehaviouralEffect,)),  # an effect on thinking and acting, not a mechanism
     ("fase", (AK.Phase,)),
     ("verklaringsmodel", (AK.ExplanatoryModel,)),
     ("gemeente", (AK.Municipality,)),
@@ -52,7 +53,7 @@ KIND_ALIASES = {
     "intervention": "interventie", "theory": "theorie", "source": "bron", "document": "document",
     "principle": "principe", "instrument": "instrument", "domain": "leefgebied",
     "life-domain": "leefgebied", "lifedomain": "leefgebied", "municipality": "gemeente",
-    "organisation": "organisatie", "person": "persoon", "mechanism": "mechanisme",
+    "organisation": "organisatie", "person": "persoon", "mechanism": "mechanisme", "effect": "gevolg",
     "statement": "uitspraak", "finding": "bevinding", "role": "rol", "recognition": "erkenning",
     "phase": "fase", "activity": "activiteit", "concept": "begrip", "scheme": "schema",
     "principle-set": "principeset", "organization": "organisatie", "explanatory-model": "verklaringsmodel",
@@ -63,7 +64,7 @@ KIND_ALIASES = {
 _KIND_LABELS_EN = {
     "interventie": "intervention", "theorie": "theory", "document": "document", "bron": "source",
     "principe": "principle", "principeset": "principle set", "instrument": "instrument",
-    "mechanisme": "mechanism", "fase": "phase", "verklaringsmodel": "explanatory model",
+    "mechanisme": "mechanism", "gevolg": "effect", "fase": "phase", "verklaringsmodel": "explanatory model",
     "gemeente": "municipality", "databank": "databank", "organisatie": "organisation",
     "persoon": "person", "project": "project", "activiteit": "activity", "rol": "role",
     "erkenning": "recognition", "bevinding": "finding", "uitspraak": "statement",

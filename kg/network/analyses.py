@@ -11,7 +11,7 @@ kg.network.views.
 >>> graph = kg.load()
 >>> route = graph.paths("De Geweldige Wijk", "Mullainathan & Shafir (2013)", max_length=2)
 >>> print(route[0])
-De Geweldige Wijk → beschreven in → Mullainathan & Shafir (2013)
+De Geweldige Wijk → onderbouwd met → Mullainathan & Shafir (2013)
 >>> print(route[1])
 De Geweldige Wijk → gebaseerd op → Theorie van schaarste → beschreven in → Mullainathan & Shafir (2013)
 """
@@ -90,8 +90,8 @@ _LINKS_OF_KIND: dict[str, frozenset[URIRef]] = {
     "leefgebied": frozenset({AK.lifeDomain, AK.targets}),
     "principe": frozenset({AK.hasPrinciple}),
     "instrument": frozenset({AK.usesInstrument}),
-    "bron": frozenset({AK.describedIn, DCTERMS.source}),
-    "document": frozenset({AK.describedIn, DCTERMS.source}),
+    "bron": frozenset({AK.describedIn, AK.underpinnedBy, DCTERMS.source}),
+    "document": frozenset({AK.describedIn, AK.underpinnedBy, DCTERMS.source}),
 }
 
 # -- the network --------------------------------------------------------------------------------

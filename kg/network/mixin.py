@@ -70,8 +70,8 @@ class NetworkMixin:
 
         >>> import kg
         >>> print(kg.load().path("De Geweldige Wijk", "Mullainathan & Shafir (2013)").explain())
-        De Geweldige Wijk → beschreven in → Mullainathan & Shafir (2013)
-          1. De Geweldige Wijk → beschreven in → Mullainathan & Shafir (2013) — volgens De Vet, Scholten & Wolf (2021)
+        De Geweldige Wijk → onderbouwd met → Mullainathan & Shafir (2013)
+          1. De Geweldige Wijk → onderbouwd met → Mullainathan & Shafir (2013) — volgens De Vet, Scholten & Wolf (2021)
         """
         found = self.network.paths(a, b, max_length=max_length, limit=1, exclude=exclude)
         return found[0] if found else None

@@ -128,7 +128,7 @@ class NetworkViews:
                         how = f"{idx.predicate_label(AK.hasRole, self.lang)} / {idx.label(r, self.lang)}"
                         add(i, d, how, [self.fact(i, AK.hasRole, r), self.fact(r, AK.lifeDomain, d)])
             elif view == "intervention-source":
-                for p in (AK.describedIn, DCTERMS.source):
+                for p in (AK.describedIn, AK.underpinnedBy, DCTERMS.source):
                     for src in idx.objects(i, p):
                         add(i, src, idx.predicate_label(p, self.lang), [self.fact(i, p, src)])
                 for p in (AK.hasFinding, AK.hasRecognition, AK.hasRole):

@@ -137,6 +137,7 @@ EXTERNAL_LABELS: dict[URIRef, tuple[str, str]] = {
     _t("bibo", "Thesis"): ("proefschrift", "thesis"),
     _t("bibo", "Document"): ("document", "document"),
     _t("foaf", "homepage"): ("website", "homepage"),
+    _t("foaf", "name"): ("naam", "name"),
     _t("foaf", "familyName"): ("achternaam", "family name"),
     _t("foaf", "mbox"): ("e-mail", "mailbox"),
     _t("foaf", "Agent"): ("actor", "agent"),

@@ -8,6 +8,12 @@ Header lines (comments at the top of the file):
     # description@nl: …
     # description@en: …
     # param: interventie | kind=interventie | required | help@nl=… | help@en=…
+    # param: rol | kind=text | optional | choices=integraal,versterker | help@nl=… | help@en=…
+    # group@nl: Interventies en hun rollen
+    # group@en: Interventions and their roles
+
+``choices`` limits a text parameter to the listed values (anything else is a clear error);
+``group`` is the heading under which ``query --help`` lists the query.
 
 A parameter's slot in the query body is the variable ``$name``. Binding replaces each
 ``$name`` token (outside strings, IRIs and comments) with the ``n3()`` serialisation of the
@@ -41,6 +47,7 @@ class Param:
     kind: str
     required: bool
     help: dict[str, str] = field(default_factory=dict)
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class NamedQuery:
     description: dict[str, str]
     params: tuple[Param, ...]
     text: str
+    group: dict[str, str] = field(default_factory=dict)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -65,6 +73,10 @@ class NamedQuery:
     def label(self, lang: str = "nl") -> str:
         return self.title.get(lang) or self.title.get("nl") or self.name
 
+    def group_label(self, lang: str = "nl") -> str:
+        """The heading `query --help` lists this query under ("" when the header names none)."""
+        return self.group.get(lang) or self.group.get("nl") or ""
+
 
 _HEADER_RE = re.compile(r"^#\s*([a-zA-Z]+)(?:@([a-z]{2}))?\s*:\s*(.*)$")
 
@@ -75,6 +87,7 @@ def parse_named_query(path: Path) -> NamedQuery:
     meta: dict[str, str] = {}
     title: dict[str, str] = {}
     description: dict[str, str] = {}
+    group: dict[str, str] = {}
     params: list[Param] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("#"):
@@ -87,6 +100,8 @@ def parse_named_query(path: Path) -> NamedQuery:
             title[lang] = value
         elif key == "description" and lang:
             description[lang] = value
+        elif key == "group" and lang:
+            group[lang] = value
         elif key == "param":
             params.append(_parse_param(path, lineno, value))
         else:
@@ -102,7 +117,7 @@ def parse_named_query(path: Path) -> NamedQuery:
     for p in params:
         if p.name not in body_vars:
             raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query")
-    return NamedQuery(name, path, title, description, tuple(params), text)
+    return NamedQuery(name, path, title, description, tuple(params), text, group)
 
 
 def _parse_param(path: Path, lineno: int, value: str) -> Param:
@@ -113,9 +128,12 @@ def _parse_param(path: Path, lineno: int, value: str) -> Param:
     kind = "text"
     required = False
     helps: dict[str, str] = {}
+    choices: tuple[str, ...] = ()
     for part in parts[1:]:
         if part.startswith("kind="):
             kind = part[5:]
+        elif part.startswith("choices="):
+            choices = tuple(c.strip() for c in part[8:].split(",") if c.strip())
         elif part == "required":
             required = True
         elif part == "optional":
@@ -125,7 +143,9 @@ def _parse_param(path: Path, lineno: int, value: str) -> Param:
             helps[lang] = txt
     if kind not in KINDS:
         raise QueryError(f"{path}:{lineno}: onbekende soort '{kind}' (kies uit {', '.join(KINDS)})")
-    return Param(name, kind, required, helps)
+    if choices and kind != "text":
+        raise QueryError(f"{path}:{lineno}: choices= alleen bij kind=text")
+    return Param(name, kind, required, helps, choices)
 
 
 def load_named_queries(folder: Path) -> dict[str, NamedQuery]:
