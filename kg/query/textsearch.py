@@ -88,18 +88,12 @@ class TextSearch:
                     hits.append(self._hit(node, None, "", 0.0))
                 continue
             best: tuple[float, URIRef, str] | None = None
-            for p, values in props.items():
-                if p in _NOT_SEARCHED:
-                    continue
-                for v in values:
-                    if not (isinstance(v, Literal) and v.datatype in _TEXT_TYPES):
-                        continue
-                    folded = normalise(str(v))
-                    if needle not in folded:
-                        continue
-                    score = _score(p, folded, needle)
+            for p, text in texts_of(props):
+                folded = normalise(text)
+                if needle in folded:
+                    score = weight(p) + len(needle) / max(len(folded), 1) + (folded == needle)
                     if best is None or score > best[0]:
-                        best = (score, p, str(v))
+                        best = (score, p, text)
             if best is not None:
                 hits.append(self._hit(node, best[1], snippet(best[2], needle), best[0]))
         hits.sort(key=lambda h: (-h.score, h.label.casefold(), str(h.iri)))
@@ -167,13 +161,16 @@ class TextSearch:
         return frozenset(found)
 
 
-def _score(p: URIRef, folded: str, needle: str) -> float:
-    closeness = len(needle) / max(len(folded), 1)
-    if p in _LABELS:
-        return 4.0 if folded == needle else 3.0 + closeness
-    if p in _DEFINITIONS:
-        return 2.0 + closeness
-    return 1.0 + closeness
+def texts_of(props: dict[URIRef, list[Node]]) -> list[tuple[URIRef, str]]:
+    """The searchable texts of a resource (its out-links in a GraphIndex): every plain or
+    language-tagged literal, except those that only say where something is written."""
+    return [(p, str(v)) for p, values in props.items() if p not in _NOT_SEARCHED
+            for v in values if isinstance(v, Literal) and v.datatype in _TEXT_TYPES]
+
+
+def weight(p: URIRef) -> int:
+    """How much a match in p counts: 3 a label, 2 a definition or scope note, 1 other text."""
+    return 3 if p in _LABELS else 2 if p in _DEFINITIONS else 1
 
 
 def fold(text: str) -> tuple[str, list[int]]:
