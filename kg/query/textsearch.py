@@ -103,7 +103,7 @@ class TextSearch:
         cls = self.idx.main_class(node)
         field = self.names.relation(p) if p is not None else ""
         about = () if self.names.has_name(node) else tuple(
-            self.names.name(o) for o in claim_owners(self.idx, node))
+            sorted(self.names.name(o) for o in claim_owners(self.idx, node)))
         return SearchHit(node, self.idx.label(node, self.lang), self.names.name(cls) if cls is not None else "",
                          field, p, snip, about, score)
 
