@@ -448,10 +448,10 @@ class Entity:
         idx = self._catalog.index
         found: set[URIRef] = set()
         for p, os in idx.out.get(self.iri, {}).items():
-            if p not in _PLUMBING:
+            if p not in PLUMBING:
                 found.update(o for o in os if isinstance(o, URIRef) and idx.has(o))
         for p, ss in idx.inc.get(self.iri, {}).items():
-            if p not in _PLUMBING:
+            if p not in PLUMBING:
                 found.update(s for s in ss if isinstance(s, URIRef))
         return self._catalog.entities(found, Entity)
 
@@ -773,7 +773,7 @@ E = TypeVar("E", bound=Entity)
 
 # Links that say where something is written, not what it is: left out of "neighbours",
 # paths and pictures.
-_PLUMBING = frozenset({AK.mentionedIn, AK.inDocument, RDF.type})
+PLUMBING = frozenset({AK.mentionedIn, AK.inDocument, RDF.type})
 
 
 # -- the catalogue: entity objects, made once per IRI ---------------------------------------

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDFS, SKOS, XSD
 from rdflib.term import Node
 
+from ..model.entities import PLUMBING
 from ..terms import AK
 from .names import external_name
 
@@ -30,9 +31,6 @@ OUT, IN = "out", "in"
 PROJECT = "https://w3id.org/armoede-kg/"
 _GRAPHS = PROJECT + "graaf/"
 
-# Links into a resource that only say where it is written or what it is an instance of: a
-# document would otherwise list its hundreds of mentions, a class all its members.
-_HIDDEN_INCOMING = frozenset({RDF.type, AK.inDocument, AK.mentionedIn})
 # Properties that put a resource in a printed order (a numbered list, a table row).
 _ORDER = (AK.ordinal, AK.rowNumber)
 # What a nameless claim node (role, recognition, finding, statistic) says, in this order.
@@ -222,7 +220,7 @@ class Describer:
             for o in pick_language(objects, self.lang):
                 links.append(self._link(OUT, iri, p, o, o))
         for p, subjects in idx.inc.get(iri, {}).items():
-            if p in _HIDDEN_INCOMING:
+            if p in PLUMBING:  # a document would list its hundreds of mentions, a class its members
                 continue
             for s in subjects:
                 if AK.Mention not in idx.types.get(s, ()):
