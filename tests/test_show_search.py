@@ -191,3 +191,12 @@ def test_unknown_kind_suggests_one(run_cli, graph):
     with pytest.raises(KgValueError) as exc:
         graph.search_text("", "projekt")
     assert exc.value.message("en") == "unknown kind 'projekt'; did you mean: project?"
+
+
+def test_show_lists_the_projects_and_activities_about_an_intervention(run_cli, graph):
+    expected = {r["s"].value for r in graph.sparql(PREFIXES + """SELECT DISTINCT ?s WHERE {
+        ?s ak:relatedTo|ak:about <https://w3id.org/armoede-kg/id/interventie/krachtwerk> .
+        { ?s a ak:Project } UNION { ?s a ak:Activity } }""")}
+    assert expected
+    rows = json.loads(run_cli("show", "Krachtwerk", "--format", "json").output)
+    assert expected <= {r["iri"] for r in rows if r["richting"] == "in"}
