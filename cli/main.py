@@ -19,7 +19,7 @@ from kg.paths import queries_dir
 from kg.query.named import NamedQuery, load_named_queries
 from kg.timeout import run_with_timeout
 
-from .formatting import FORMATS, render, render_records
+from .formatting import FORMATS, render
 
 DATA_ENV = "ARMOEDE_KG_DATA"
 BACKEND_ENV = "ARMOEDE_KG_BACKEND"
@@ -31,6 +31,7 @@ LAZY_COMMANDS = {
     **dict.fromkeys(("pad", "vergelijkbaar", "centraal", "gemeenschappen", "graaf"), "network_cmds"),
     **dict.fromkeys(("site", "serve", "publish", "export"), "publish_cmds"),
     **dict.fromkeys(("toets", "advies"), "advies_cmds"),
+    **dict.fromkeys(("show", "search", "stats"), "show_cmds"),
 }
 
 
@@ -259,65 +260,6 @@ def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str, e
                    else f"does not conform: {n} violation(s)")
     if not report.conforms:
         ctx.exit(EXIT_NOT_CONFORM)
-
-
-# -- show / search / stats -----------------------------------------------------------------
-
-@main.command()
-@click.argument("label")
-@click.option("--soort", "kind", default=None, help="Beperk tot een soort (interventie, theorie, leefgebied, …).")
-@format_options
-@click.pass_context
-def show(ctx: click.Context, label: str, kind: str | None, fmt: str, lang: str) -> None:
-    """Alles over één entiteit, per document dat het zegt."""
-    kg = graph(ctx, lang)
-    iri = kg.resolve(label, kind)
-    rows = [[s.predicate_label, s.value_label, _short(str(s.graph)) if s.graph else ""]
-            for s in kg.describe(iri)]
-    header = ["eigenschap", "waarde", "graaf"] if lang == "nl" else ["property", "value", "graph"]
-    if fmt == "table":
-        click.echo(f"{kg.label(iri)}\n<{iri}>\n")
-    click.echo(render_records(header, rows, fmt))
-
-
-@main.command()
-@click.argument("text")
-@click.option("--soort", "kind", default=None, help="Beperk tot een soort (interventie, theorie, …).")
-@format_options
-@click.pass_context
-def search(ctx: click.Context, text: str, kind: str | None, fmt: str, lang: str) -> None:
-    """Zoek entiteiten waarvan een label TEXT bevat."""
-    kg = graph(ctx, lang)
-    hits = kg.search(text, kind)
-    rows = [[lab, ", ".join(sorted(_short(t) for t in kg.labels.types(iri))), str(iri)] for iri, lab in hits]
-    click.echo(render_records(["label", "type", "iri"], rows, fmt))
-    if not hits:
-        sys.exit(1)
-
-
-@main.command()
-@format_options
-@click.pass_context
-def stats(ctx: click.Context, fmt: str, lang: str) -> None:
-    """Aantallen per klasse en per brondocument (benoemde graaf)."""
-    kg = graph(ctx, lang)
-    table = kg.query("statistiek-klassen")
-    graphs = kg.backend.graphs()
-    if fmt == "json":
-        click.echo(json.dumps(kg.stats(), ensure_ascii=False, indent=2))
-        return
-    rows = [[str(r["klasseLabel"]), _short(str(r["graaf"])), str(r["aantal"])] for r in table]
-    click.echo(render_records(["klasse", "graaf", "aantal"], rows, fmt))
-    click.echo("")
-    click.echo(render_records(["graaf", "triples"], [[_short(str(g)), str(n)] for g, n in graphs.items()], fmt))
-
-
-def _short(iri: str) -> str:
-    for pfx in ("https://w3id.org/armoede-kg/ontologie#", "https://w3id.org/armoede-kg/graaf/",
-                "http://www.w3.org/2004/02/skos/core#"):
-        if iri.startswith(pfx):
-            return iri[len(pfx):]
-    return iri
 
 
 def entry() -> None:

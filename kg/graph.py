@@ -20,10 +20,12 @@ from .paths import ontology_dir, queries_dir
 from .query.named import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
 from .query.resolve import LabelIndex
 from .query.results import ResultTable
-from .store.backend import Backend, RdflibBackend
+from .store.backend import Backend
 from .store.loader import DataFile, data_files, load_shapes, user_files
 
 if TYPE_CHECKING:
+    from .query.describe import Description
+    from .query.textsearch import SearchHit
     from .validate import ValidationReport
 
 LANGS = ("nl", "en")
@@ -38,6 +40,7 @@ class Statement:
     value: Node
     value_label: str
     graph: URIRef | None
+    direction: str = "out"  # "in": value → predicate → the described resource
 
 
 class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
@@ -159,54 +162,47 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         return self.backend.select(text)
 
     # -- one resource -------------------------------------------------------
-    def describe(self, iri: URIRef) -> list[Statement]:
-        """Every triple with iri as subject, per named graph, with labels; claim nodes without
-        a label of their own (roles, recognitions, findings, mentions) are summarised."""
-        quads = list(self._quads_about(iri))
-        unlabelled = [o for _s, _p, o, _g in quads if isinstance(o, URIRef) and not self.labels.has_name(o)]
-        summaries = self._summaries(unlabelled) if unlabelled else {}
-        out = []
-        for _s, p, o, g in quads:
-            gid = g.identifier if g is not None and hasattr(g, "identifier") else g
-            shown = summaries.get(o) or (self.label(o) if isinstance(o, URIRef) else str(o))
-            out.append(Statement(p, display_predicate(p, self.lang, self.label), o, shown,
-                                 gid if isinstance(gid, URIRef) else None))
-        return sorted(out, key=lambda st: (st.predicate_label, str(st.value), str(st.graph)))
+    def description(self, thing: str | URIRef, kind: str | None = None) -> Description:
+        """Everything about one resource (a label or IRI): its own links and the links that
+        point to it, each with the named graphs (documents) that state it, grouped by relation
+        and document, in printed order where the document numbers things (kg.query.describe).
 
-    def _summaries(self, nodes: list[URIRef]) -> dict[Node, str]:
-        """One line per claim node: its kind and the values that say what it claims."""
-        values = " ".join(n.n3() for n in dict.fromkeys(nodes))
-        rows = self.backend.select(_SUMMARY_QUERY.replace("$nodes", values))
-        parts: dict[Node, dict[str, list[str]]] = {}
-        for r in rows:
-            node, prop, val = r["n"].term, str(r["p"].term).rsplit("#", 1)[-1], r["v"].term
-            if node is None:
-                continue
-            shown = self.label(val) if isinstance(val, URIRef) else str(val)
-            parts.setdefault(node, {}).setdefault(prop, []).append(shown)
-        out = {}
-        for node, props in parts.items():
-            kind = ", ".join(props.get("type", []))
-            what = "; ".join(v for key in _SUMMARY_ORDER for v in props.get(key, []))
-            where = ""
-            if "inDocument" in props:
-                lines = "–".join(props.get("startLine", []) + props.get("endLine", [])[:1])
-                where = f" ({props['inDocument'][0]}{', ' + props['section'][0] if 'section' in props else ''}"
-                where += f", r. {lines})" if lines else ")"
-            out[node] = f"{kind}: {what}{where}" if what else f"{kind}{where}"
-        return out
+        >>> d = load().description("Checklist voor passende ondersteuning")
+        >>> d.kind, len([link for link in d.incoming if link.relation == "hoort bij"])
+        ('verzameling principes', 5)
+        """
+        from .query.describe import Describer
 
-    def _quads_about(self, iri: URIRef) -> Any:
-        if isinstance(self.backend, RdflibBackend):
-            return self.backend.dataset().quads((iri, None, None, None))
-        # other backends answer SPARQL without copying the whole store into rdflib first
-        rows = self.backend.select(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {iri.n3()} ?p ?o }} }}")
-        return [(iri, r["p"].term, r["o"].term, r["g"].term) for r in rows]
+        iri = thing if isinstance(thing, URIRef) else self.resolve(thing, kind)
+        return Describer(self.graph_index, self.lang).describe(iri)
+
+    def describe(self, iri: URIRef, incoming: bool = False) -> list[Statement]:
+        """The statements with iri as subject (with incoming=True also those with iri as
+        object), one per named graph that states it, with labels; claim nodes without a label
+        of their own (roles, recognitions, findings, mentions) are summarised."""
+        links = self.description(iri).links
+        return [Statement(link.predicate, link.relation, link.value, link.value_label, g, link.direction)
+                for link in links if incoming or link.direction == "out"
+                for g in (link.graphs or (None,))]
 
     def search(self, text: str, kind: str | None = None) -> list[tuple[URIRef, str]]:
-        """(IRI, label) of the resources whose labels contain text (case-, space- and accent-
-        insensitive), best matches first, optionally of one kind."""
-        return self.labels.search(text, kind)
+        """Resources whose label or text contains text: (IRI, label) pairs, best first.
+        search_text() says where each matched."""
+        return [(hit.iri, hit.label) for hit in self.search_text(text, kind)]
+
+    def search_text(self, text: str, kind: str | None = None) -> list[SearchHit]:
+        """Resources whose labels, definitions, notes or statement and finding texts contain
+        text (case- and accent-insensitive), each with the property and a snippet where it
+        matched; kind: any kind or class name (interventie, project, Statistic …); "" lists all
+        of that kind (kg.query.textsearch).
+
+        >>> hits = load().search_text("duureffect")
+        >>> [(hit.label, hit.field) for hit in hits if hit.label == "Budgetbeheer"]
+        [('Budgetbeheer', 'toelichting')]
+        """
+        from .query.textsearch import TextSearch
+
+        return TextSearch(self.graph_index, self.labels, self.lang).search(text, kind)
 
     # -- validation ---------------------------------------------------------
     def validate(self, engine: str = "auto") -> ValidationReport:
@@ -227,65 +223,6 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
 
 
 BACKENDS = ("rdflib", "oxigraph", "remote")
-
-
-# Properties that say what a claim node claims, in the order they are shown.
-_SUMMARY_ORDER = ("recognitionLevel", "noFormalRecognition", "databank", "level", "lifeDomain", "scope",
-                  "coherenceField", "overviewTable", "effectivenessRating", "findingText", "statementText",
-                  "note")
-_SUMMARY_QUERY = """
-PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?n ?p ?v WHERE {
-  VALUES ?n { $nodes }
-  VALUES ?p { rdf:type ak:recognitionLevel ak:noFormalRecognition ak:databank ak:level ak:lifeDomain ak:scope
-              ak:coherenceField ak:overviewTable ak:effectivenessRating ak:findingText ak:statementText skos:note
-              ak:inDocument ak:section ak:startLine ak:endLine }
-  ?n ?p ?v .
-}
-"""
-_SUMMARY_QUERY = _SUMMARY_QUERY.replace("rdf:type", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
-
-# Display names of predicates from reused vocabularies (kern.ttl labels its own terms).
-_PREDICATE_NAMES = {
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": ("type", "type"),
-    "http://www.w3.org/2000/01/rdf-schema#comment": ("opmerking", "comment"),
-    "http://www.w3.org/2000/01/rdf-schema#label": ("label", "label"),
-    "http://www.w3.org/2000/01/rdf-schema#seeAlso": ("zie ook", "see also"),
-    "http://www.w3.org/2004/02/skos/core#prefLabel": ("voorkeurslabel", "preferred label"),
-    "http://www.w3.org/2004/02/skos/core#altLabel": ("alternatief label", "alternative label"),
-    "http://www.w3.org/2004/02/skos/core#hiddenLabel": ("verborgen label", "hidden label"),
-    "http://www.w3.org/2004/02/skos/core#definition": ("definitie", "definition"),
-    "http://www.w3.org/2004/02/skos/core#note": ("noot", "note"),
-    "http://www.w3.org/2004/02/skos/core#scopeNote": ("toelichting", "scope note"),
-    "http://www.w3.org/2004/02/skos/core#editorialNote": ("redactionele noot", "editorial note"),
-    "http://www.w3.org/2004/02/skos/core#inScheme": ("in schema", "in scheme"),
-    "http://www.w3.org/2004/02/skos/core#broader": ("breder begrip", "broader"),
-    "http://www.w3.org/2004/02/skos/core#narrower": ("smaller begrip", "narrower"),
-    "http://www.w3.org/2004/02/skos/core#exactMatch": ("komt exact overeen met", "exact match"),
-    "http://www.w3.org/2004/02/skos/core#closeMatch": ("komt nagenoeg overeen met", "close match"),
-    "http://purl.org/dc/terms/title": ("titel", "title"),
-    "http://purl.org/dc/terms/source": ("bron", "source"),
-    "http://purl.org/dc/terms/publisher": ("uitgever", "publisher"),
-    "http://purl.org/dc/terms/creator": ("maker", "creator"),
-    "http://purl.org/dc/terms/date": ("datum", "date"),
-    "http://purl.org/dc/terms/relation": ("verwant aan", "relation"),
-    "http://xmlns.com/foaf/0.1/homepage": ("website", "homepage"),
-    "http://purl.org/ontology/bibo/volume": ("jaargang", "volume"),
-    "http://purl.org/ontology/bibo/issue": ("nummer", "issue"),
-    "http://purl.org/ontology/bibo/pages": ("pagina's", "pages"),
-    "http://purl.org/ontology/bibo/uri": ("adres", "URI"),
-    "http://www.w3.org/ns/prov#wasDerivedFrom": ("afgeleid van", "derived from"),
-}
-
-
-def display_predicate(p: Node, lang: str, label_of: Callable[[URIRef], str]) -> str:
-    """The name to show for a predicate: its kern.ttl label, or a known name for reused terms."""
-    names = _PREDICATE_NAMES.get(str(p))
-    if names:
-        return names[0] if lang == "nl" else names[1]
-    return label_of(p) if isinstance(p, URIRef) else str(p)
 
 
 def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "rdflib",

@@ -168,3 +168,64 @@ def test_checklist_matrix_and_advice_pages_render(browser, live_server: LiveServ
     assert [h.text for h in browser.find_elements(by("CSS_SELECTOR"), ".card h2")][:3] == [
         "1. Krachtwerk", "2. Kansrijk Oost", "3. Bind-Kracht in Armoede"]
     assert_clean(browser)
+
+
+# -- the search box (a static index: no server needed, also from disk) ---------------------------
+
+def _search(driver, text: str) -> list[tuple[str, str, str]]:
+    """Type text into the header's search box; (label, href, meta line) of each result shown."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = driver.find_element(by("ID"), "kg-search")
+    box.clear()
+    box.send_keys(text)
+    results = driver.find_element(by("ID"), "kg-search-results")
+    WebDriverWait(driver, 60).until(lambda d: results.is_displayed()
+                                    and results.find_elements(by("CSS_SELECTOR"), "li a, li.none"))
+    return [(li.find_element(by("TAG_NAME"), "a").text, li.find_element(by("TAG_NAME"), "a").get_attribute("href"),
+             li.find_element(by("CLASS_NAME"), "hit-meta").text)
+            for li in results.find_elements(by("CSS_SELECTOR"), "li") if li.find_elements(by("TAG_NAME"), "a")]
+
+
+@pytest.mark.slow
+def test_search_box_works_from_disk_over_file_urls(browser, published_site: Path, graph):
+    # the deepest kind of page: its links to the index and to the hits go up three folders
+    page = published_site / "id" / "principeset" / "001-checklist-passende-ondersteuning.html"
+    open_page(browser, page.as_uri())
+    hits = _search(browser, "DUUREFFECT")  # case and accents do not matter; a scope note matched
+    expected = {h.label for h in graph.search_text("duureffect")}
+    assert expected and {label for label, _, _ in hits} <= expected
+    assert any(label == "Budgetbeheer" and "toelichting: " in meta and "duureffect" in meta
+               for label, _, meta in hits), hits
+    href = next(h for label, h, _ in hits if label == "Budgetbeheer")
+    assert href.startswith("file://")
+    browser.get(href)
+    assert browser.find_element(by("TAG_NAME"), "h1").text == "Budgetbeheer"
+    assert _search(browser, "508")  # a number inside a statistic's text
+    assert _search(browser, "zzqqxx") == []
+    assert browser.find_element(by("CSS_SELECTOR"), "#kg-search-results li.none").text == "Niets gevonden"
+    assert_clean(browser)
+
+
+@pytest.mark.slow
+def test_search_box_on_the_server_leads_to_the_page(browser, live_server: LiveServer):
+    open_page(browser, live_server.url("id/interventie/krachtwerk"))
+    hits = _search(browser, "financien in de spreekkamer")
+    assert hits[0][0] == "Financiën in de Spreekkamer"
+    browser.get(hits[0][1])
+    assert browser.find_element(by("TAG_NAME"), "h1").text == "Financiën in de Spreekkamer"
+    assert_clean(browser)
+
+
+@pytest.mark.slow
+def test_resource_page_lists_incoming_links_in_printed_order(browser, live_server: LiveServer, graph):
+    open_page(browser, live_server.url("id/principeset/004-zelfregie-elementen"))
+    rows = browser.find_elements(by("CSS_SELECTOR"), "#inkomend + table tr")
+    members = next(r for r in rows if r.find_element(by("CSS_SELECTOR"), "td.p").text == "hoort bij")
+    items = members.find_elements(by("CSS_SELECTOR"), "ul.incoming li")
+    expected = [link.value_label for link in graph.description("Vier elementen van zelfregie").incoming
+                if link.relation == "hoort bij"]
+    assert len(expected) == 4
+    assert [li.find_element(by("TAG_NAME"), "a").text for li in items] == expected
+    assert [li.find_element(by("CLASS_NAME"), "doc").text for li in items] == ["004"] * 4
+    assert_clean(browser)

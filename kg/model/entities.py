@@ -96,10 +96,10 @@ class Entity:
         idx = self._catalog.index
         found: set[URIRef] = set()
         for p, os in idx.out.get(self.iri, {}).items():
-            if p not in _PLUMBING:
+            if p not in PLUMBING:
                 found.update(o for o in os if isinstance(o, URIRef) and idx.has(o))
         for p, ss in idx.inc.get(self.iri, {}).items():
-            if p not in _PLUMBING:
+            if p not in PLUMBING:
                 found.update(s for s in ss if isinstance(s, URIRef))
         return self._catalog.entities(found, Entity)
 
@@ -116,12 +116,12 @@ class Entity:
         cat, idx = self._catalog, self._catalog.index
         made: list[Link[Entity]] = []
         for p, os in idx.out.get(self.iri, {}).items():
-            if p not in _PLUMBING and _is_relation(idx, p, relation):
+            if p not in PLUMBING and _is_relation(idx, p, relation):
                 found: dict[Node, list[Fact3]] = {
                     o: [(self.iri, p, o)] for o in os if isinstance(o, URIRef) and idx.has(o)}
                 made += cat.linked(self.iri, found, Entity, p).links
         for p, ss in idx.inc.get(self.iri, {}).items():
-            if p not in _PLUMBING and _is_relation(idx, p, relation):
+            if p not in PLUMBING and _is_relation(idx, p, relation):
                 back: dict[Node, list[Fact3]] = {s_: [(s_, p, self.iri)] for s_ in ss}
                 made += cat.linked(self.iri, back, Entity, p).links
         made.sort(key=lambda lk: (lk.relation.casefold(), not lk.forward, lk.label.casefold()))
@@ -455,7 +455,7 @@ class Principle(Entity):
 
 # Links that say where something is written, not what it is: left out of "neighbours",
 # paths and pictures.
-_PLUMBING = frozenset({AK.mentionedIn, AK.inDocument, RDF.type})
+PLUMBING = frozenset({AK.mentionedIn, AK.inDocument, RDF.type})
 
 
 # -- complementing boosters --------------------------------------------------------------------

@@ -10,6 +10,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import BNode, Node
 
+from ..query.names import external_name
 from ..table import shorten
 from ..terms import AK
 from .kinds import _KIND_OF_CLASS, _KIND_RANK
@@ -18,31 +19,6 @@ BIBO = "http://purl.org/ontology/bibo/"
 FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
 _DEFAULT_GRAPH = "urn:x-rdflib:default"
 Fact3 = tuple[Node, URIRef, Node]  # one triple that states (part of) a link
-
-
-# Labels of predicates from outside the ontology (kern.ttl labels its own). Only for reading
-# paths and pictures; an rdfs:label in the data wins.
-_EXTERNAL_PREDICATE_LABELS: dict[URIRef, tuple[str, str]] = {
-    SKOS.broader: ("valt onder", "has broader"),
-    SKOS.narrower: ("omvat", "has narrower"),
-    SKOS.related: ("verwant aan", "related to"),
-    SKOS.exactMatch: ("komt overeen met", "exact match"),
-    SKOS.closeMatch: ("komt nagenoeg overeen met", "close match"),
-    SKOS.broadMatch: ("valt onder (crosswalk)", "broad match"),
-    SKOS.narrowMatch: ("omvat (crosswalk)", "narrow match"),
-    SKOS.relatedMatch: ("verwant met (crosswalk)", "related match"),
-    SKOS.inScheme: ("in schema", "in scheme"),
-    DCTERMS.source: ("bron", "source"),
-    DCTERMS.creator: ("auteur", "creator"),
-    DCTERMS.contributor: ("bijdrager", "contributor"),
-    DCTERMS.relation: ("relatie", "relation"),
-    DCTERMS.publisher: ("uitgever", "publisher"),
-    PROV.wasAttributedTo: ("toegeschreven aan", "attributed to"),
-    PROV.wasDerivedFrom: ("afgeleid van", "derived from"),
-    RDFS.seeAlso: ("zie ook", "see also"),
-    RDF.type: ("is een", "is a"),
-    FOAF_HOMEPAGE: ("website", "homepage"),
-}
 
 
 def local_name(iri: Node) -> str:
@@ -188,8 +164,8 @@ class GraphIndex:
                 return t
         if isinstance(node, Literal):
             return str(node)
-        if isinstance(node, URIRef) and node in _EXTERNAL_PREDICATE_LABELS:
-            return _EXTERNAL_PREDICATE_LABELS[node][0 if lang == "nl" else 1]
+        if isinstance(node, URIRef) and (name := external_name(node, lang)):
+            return name
         said = self.text(node, AK.statementText, lang) or self.text(node, AK.findingText, lang)
         cls = self.main_class(node)
         cls_label = self.label(cls, lang) if cls is not None else ""
@@ -209,8 +185,9 @@ class GraphIndex:
         t = self.text(p, RDFS.label, lang)
         if t:
             return t
-        if p in _EXTERNAL_PREDICATE_LABELS:
-            return _EXTERNAL_PREDICATE_LABELS[p][0 if lang == "nl" else 1]
+        name = external_name(p, lang)
+        if name:
+            return name
         return local_name(p)
 
     def labels(self, node: Node) -> dict[str, str]:

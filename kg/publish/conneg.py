@@ -32,6 +32,7 @@ EXT_TYPES = {
     ".trig": "application/trig",
     ".nq": "application/n-quads",
     ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",  # the site's search box and its index
     ".json": "application/json",
     ".txt": "text/plain; charset=utf-8",
 }
@@ -146,7 +147,7 @@ def htaccess(sparql_proxy: str | None = None) -> str:
         "AddType application/n-triples .nt",
         "AddType application/trig .trig",
         "AddType application/n-quads .nq",
-        "AddCharset utf-8 .html .ttl .jsonld .nt .trig .nq .css",
+        "AddCharset utf-8 .html .ttl .jsonld .nt .trig .nq .css .js",
         "<IfModule mod_headers.c>",
         "  Header always append Vary Accept env=AKG_NEGOTIATED",
         "  Header always append Vary Accept env=REDIRECT_AKG_NEGOTIATED",

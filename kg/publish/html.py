@@ -16,8 +16,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import BNode, Node
 
+from ..query.describe import Link as DescribedLink
 from ..terms import AK, BASE
 from .model import DCT_TITLE, Fact, SiteModel, is_published, local_name, rel_path
+from .searchindex import search_form
 from .svg import neighbourhood_svg
 from .vocab import PREFIXES, qname
 
@@ -206,6 +208,17 @@ ul.chips li { border:1px solid var(--line); background:#fff; border-radius:999px
   padding:.05rem .3rem .05rem .65rem; font-size:.85rem; }
 ul.chips li .docs { margin-left:.2rem; }
 ul.chips li .doc { font-size:.62rem; padding:0 .2rem; border:0; }
+ul.incoming { list-style:none; margin:0; padding:0; }
+ul.incoming li { margin:.1rem 0; }
+form.search { position:relative; margin-left:auto; }
+form.search input { width:16rem; max-width:60vw; padding:.25rem .5rem; border:1px solid var(--line);
+  border-radius:4px; }
+#kg-search-results { position:absolute; right:0; z-index:10; width:32rem; max-width:90vw; max-height:70vh;
+  overflow:auto; margin:.25rem 0 0; padding:.25rem .5rem; list-style:none; background:var(--card);
+  color:var(--ink); border:1px solid var(--line); border-radius:4px; box-shadow:0 4px 12px rgba(0,0,0,.15); }
+header.top #kg-search-results a { color:var(--accent); font-weight:600; }
+#kg-search-results li { padding:.3rem 0; border-bottom:1px solid var(--line); }
+#kg-search-results .hit-meta { font-size:.8rem; color:var(--muted); overflow-wrap:anywhere; }
 .card h3 { margin-top:0; } .card > p:first-child { margin-top:0; } .card .where { font-size:.8rem;
   color:var(--muted); margin-top:.3rem; }
 .card dl.facts { margin-top:.4rem; }
@@ -258,7 +271,7 @@ def frame(ctx: PageContext, title: str, body: str, crumbs: Sequence[tuple[str, s
 <body>
 <header class="top"><a class="brand" href="{e(ctx.href('index'))}">{e(info.title)}</a>
 <span class="tagline">{e(t('tagline', lang))}</span>
-<nav>{nav_html}</nav></header>
+<nav>{nav_html}</nav>{search_form(ctx.root, ctx.href("search", ".js"), lang)}</header>
 <div class="wrap">
 {crumb_html}
 {body}
@@ -338,20 +351,24 @@ def location_line(ctx: PageContext, node: Node) -> str:
 
 
 def incoming_html(ctx: PageContext, iri: URIRef, limit: int = 40) -> str:
-    links = ctx.m.incoming(iri)
+    """What links to iri, per relation: in printed order where the document numbers things
+    (the items of a checklist), each with the documents that state the link; a nameless
+    claim (a statistic, a finding) by its text and source."""
+    links = ctx.m.describer.describe(iri).incoming
     if not links:
         return ""
-    grouped: dict[URIRef, list[URIRef]] = {}
+    grouped: dict[str, list[DescribedLink]] = {}
     for lk in links:
-        grouped.setdefault(lk.predicate, []).append(lk.subject)
+        grouped.setdefault(lk.relation, []).append(lk)
     rows = []
-    for p in sorted(grouped, key=lambda p: (ctx.m.label(p).casefold(), str(p))):
-        subs = sorted(grouped[p], key=lambda s: (ctx.m.label(s).casefold(), str(s)))
-        shown = ", ".join(ctx.link(s) for s in subs[:limit])
-        if len(subs) > limit:
-            shown += " " + e(t("more", ctx.lang).format(n=len(subs) - limit))
-        rows.append(f'<tr><td class="p">{ctx.link(p)}</td><td>{shown}</td></tr>')
-    return (f'<h2>{t("incoming", ctx.lang)}</h2><table class="statements"><tbody>'
+    for relation, items in grouped.items():
+        shown = "".join(f"<li>{ctx.link(lk.value, lk.value_label)}{ctx.doc_badges(lk.graphs)}</li>"
+                        for lk in items[:limit])
+        if len(items) > limit:
+            shown += f'<li class="muted">{e(t("more", ctx.lang).format(n=len(items) - limit))}</li>'
+        rows.append(f'<tr><td class="p">{ctx.link(items[0].predicate, relation)}</td>'
+                    f'<td><ul class="incoming">{shown}</ul></td></tr>')
+    return (f'<h2 id="inkomend">{t("incoming", ctx.lang)}</h2><table class="statements"><tbody>'
             + "".join(rows) + "</tbody></table>")
 
 

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -18,6 +19,9 @@ from rdflib.term import BNode, Node
 
 from ..terms import AK, BASE, GRAAF, ONTOLOGY_IRI
 from .vocab import DATATYPE_LABELS, EXTERNAL_LABELS
+
+if TYPE_CHECKING:
+    from ..query.describe import Describer
 
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 DCT_TITLE = URIRef("http://purl.org/dc/terms/title")
@@ -141,6 +145,15 @@ class SiteModel:
     def published(self) -> list[URIRef]:
         """Resources with a page of their own: subjects under the base, without '#'."""
         return [s for s in self.subjects if is_published(s) and safe_rel_path(rel_path(s))]
+
+    @cached_property
+    def describer(self) -> Describer:
+        """Both directions of a resource, with documents and printed order (kg.query.describe),
+        over the same dataset: resource pages list what links to them with it."""
+        from ..model.entities import GraphIndex
+        from ..query.describe import Describer
+
+        return Describer(GraphIndex(self.ds), self.lang)
 
     # -- labels -------------------------------------------------------------
     def label(self, iri: Node, lang: str | None = None) -> str:

@@ -40,6 +40,7 @@ from .conneg import htaccess, nginx_snippet
 from .context import context_document
 from .model import KERN_GRAPH, SiteModel, rel_path
 from .rdfio import jsonld, nquads, ntriples, quads_of, trig, turtle
+from .searchindex import INDEX_FILE, SCRIPT_FILE, index_script, search_script
 from .shapes_doc import class_constraints
 from .void import DatasetInfo, Dump, dataset_info, example_resources, void_triples
 
@@ -127,6 +128,8 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
         return pages.PageContext(model, rel, site)
 
     w.write("style.css", pages.CSS)
+    w.write(SCRIPT_FILE, search_script(kg.lang))
+    w.write(INDEX_FILE, index_script(model))
     w.write(MARKER, "armoede-kg static site; `armoede-kg site` replaces this folder as a whole.\n")
 
     from ..advies.site import MATRIX_REL, checklist_card, matrix_page
