@@ -23,7 +23,9 @@ from rdflib.term import Node
 
 from ..errors import DataFileError, KgError, QueryError
 from ..query.named import without_literals
+from ..query.prefixes import PREFIXES
 from ..query.results import ResultTable
+from ..query.syntax import from_oxigraph
 from ..terms import trusted_iri
 
 if TYPE_CHECKING:
@@ -153,11 +155,12 @@ class OxigraphBackend:
         if self._pending is not None and reads_named_graphs(query):
             self._load_named_graphs()
         try:
-            return self._store.query(query)
+            return self._store.query(query, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise QueryError(f"ongeldige SPARQL: {exc.msg}") from None
+            raise from_oxigraph(query, str(exc.msg)) from None
         except OSError as exc:
-            raise KgError(f"oxigraph kon de query niet uitvoeren: {exc}") from None
+            raise KgError(f"oxigraph kon de query niet uitvoeren: {exc}",
+                          en=f"oxigraph could not run the query: {exc}") from None
 
     def select(self, query: str) -> ResultTable:
         res = self._run(query)

@@ -23,6 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import KgError, QueryError, QueryTimeoutError
+from ..query.prefixes import prologue
 from ..query.results import ResultTable
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -65,7 +66,8 @@ class RemoteBackend:
     # -- the protocol ---------------------------------------------------------------------
     def _post(self, query: str, accept: str) -> tuple[str, bytes]:
         """POST the query (SPARQL 1.1 Protocol §2.1.2); returns (media type, body)."""
-        body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+        # the predefined prefixes, on the query's first line (its line numbers stay as they are)
+        body = urllib.parse.urlencode({"query": prologue() + query}).encode("utf-8")
         req = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
             "Accept": accept,
