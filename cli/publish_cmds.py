@@ -17,7 +17,7 @@ import click
 
 from kg.atomic import write_atomic
 from kg.errors import EXIT_NOT_CONFORM, KgError
-from kg.graph import LANGS, KnowledgeGraph
+from kg.graph import KnowledgeGraph
 from kg.publish.rdfio import FORMATS as EXPORT_FORMATS
 from kg.publish.rdfio import serialize_dataset
 from kg.publish.site import DEFAULT_ENDPOINT, MARKER, write_site
@@ -26,6 +26,7 @@ from kg.publish.store import publish as push_graphs
 from kg.publish.store import verify as verify_store
 
 from .formatting import render_records
+from .language import lang_option, t
 
 
 def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
@@ -46,9 +47,7 @@ def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
     return load(root.get("data"), lang=lang, backend="rdflib")
 
 
-def _lang_option(f: Any) -> Any:
-    return click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
-                        help="Taal van de pagina's en meldingen.")(f)
+_lang_option = lang_option
 
 
 # -- site -----------------------------------------------------------------------------------
@@ -228,7 +227,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(out, text, force=force)
-        click.echo(f"geschreven: {out}", err=True)
+        click.echo(f"{t('geschreven', 'written')}: {out}", err=True)
 
 
 COMMANDS = (site, serve, publish, export)

@@ -8,6 +8,10 @@ Header lines (comments at the top of the file):
     # description@nl: …
     # description@en: …
     # param: interventie | kind=interventie | required | help@nl=… | help@en=…
+    # unstated: krachtgericht, stressSensitief
+
+``unstated`` names yes/no columns whose empty cell means that no document states anything
+(shown as "niet vermeld"/"not stated", never as "no").
 
 A parameter's slot in the query body is the variable ``$name``. Binding replaces each
 ``$name`` token (outside strings, IRIs and comments) with the ``n3()`` serialisation of the
@@ -53,6 +57,7 @@ class NamedQuery:
     description: dict[str, str]
     params: tuple[Param, ...]
     text: str
+    unstated: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -88,6 +93,8 @@ def parse_named_query(path: Path) -> NamedQuery:
             description[lang] = value
         elif key == "param":
             params.append(_parse_param(path, lineno, value))
+        elif key == "unstated":
+            meta[key] = value
         else:
             meta[key] = value
     name = meta.get("name")
@@ -101,7 +108,8 @@ def parse_named_query(path: Path) -> NamedQuery:
     for p in params:
         if p.name not in body_vars:
             raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query")
-    return NamedQuery(name, path, title, description, tuple(params), text)
+    unstated = tuple(c.strip().lstrip("?") for c in meta.get("unstated", "").split(",") if c.strip())
+    return NamedQuery(name, path, title, description, tuple(params), text, unstated)
 
 
 def _parse_param(path: Path, lineno: int, value: str) -> Param:
