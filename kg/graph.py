@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -12,12 +12,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import QueryError
+from .errors import KgValueError, QueryError
 from .model.mixin import ModelMixin
 from .network.mixin import NetworkMixin
 from .paths import ontology_dir, queries_dir
 from .query.named import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
-from .query.resolve import LabelIndex
+from .query.resolve import Context, LabelIndex
 from .query.results import ResultTable
 from .store.backend import Backend, RdflibBackend
 from .store.loader import data_files, load_shapes, user_files
@@ -48,7 +48,8 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
         self.ontology_dir = ontology or ontology_dir()
         self.queries_dir = queries or queries_dir()
         if lang not in LANGS:
-            raise QueryError(f"onbekende taal '{lang}' (kies nl of en)")
+            raise KgValueError(f"onbekende taal '{lang}' (kies nl of en)",
+                             en=f"unknown language '{lang}' (choose nl or en)")
         self.lang = lang
         # load() sets this to read the index from the cache (kg.store.cache) instead of building it
         self.label_loader: Callable[[Backend], LabelIndex] | None = None
@@ -60,14 +61,25 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
             return self.label_loader(self.backend)
         return LabelIndex(self.backend)
 
-    def resolve(self, label: str, kind: str | None = None) -> URIRef:
-        """The IRI whose label is `label` (case-, space- and accent-insensitive).
+    def resolve(self, label: str, kind: str | None = None, context: Iterable[URIRef] = ()) -> URIRef:
+        """The IRI that `label` names (case-, space- and accent-insensitive; a whole label in
+        either language, another name, or a unique part: README "Labels en namen"). Where
+        several fit, those linked from a `context` resource (say, the intervention of the same
+        query) decide; otherwise AmbiguousLabelError lists them.
 
         >>> kg = load()
         >>> str(kg.resolve("krachtwerk", kind="interventie"))
         'https://w3id.org/armoede-kg/id/interventie/krachtwerk'
         """
-        return self.labels.resolve(label, kind)
+        ctx = self._context(context) if context else None
+        return self.labels.resolve(label, kind, lang=self.lang, context=ctx)
+
+    def _context(self, iris: Iterable[URIRef]) -> Context:
+        values = " ".join(URIRef(i).n3() for i in iris)
+        rows = self.backend.select(_CONTEXT_QUERY.replace("$context", values))
+        linked = {str(r["x"].term) for r in rows if r["x"].term is not None}
+        schemes = {str(r["scheme"].term) for r in rows if r["scheme"].term is not None}
+        return Context(frozenset(linked), frozenset(schemes))
 
     def label(self, iri: URIRef) -> str:
         """The display label of iri in this graph's language (falling back to Dutch)."""
@@ -86,25 +98,27 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
 
             close = difflib.get_close_matches(name, list(self.named_queries), n=3)
             hint = f"; bedoelde u: {', '.join(close)}?" if close else ""
-            raise QueryError(f"onbekende query '{name}'{hint}") from None
+            hint_en = f"; did you mean: {', '.join(close)}?" if close else ""
+            raise QueryError(f"onbekende query '{name}'{hint}", en=f"unknown query '{name}'{hint_en}") from None
 
     def bound_query(self, name: str, **params: Any) -> str:
         """The SPARQL text of a named query with its parameters bound as RDF terms."""
         q = self.named_query(name)
         values: dict[str, Node] = {"taal": Literal(self.lang)}
-        for key, raw in params.items():
-            if raw is None:
-                continue
-            p = q.param(key)
-            values[p.name] = self._term_for(p.kind, raw)
+        given = [(q.param(key), raw) for key, raw in params.items() if raw is not None]
+        # interventions first: they are the context in which a life domain or theory is read
+        for p, raw in sorted(given, key=lambda pr: pr[0].kind != "interventie"):
+            context = [v for v in values.values() if isinstance(v, URIRef)]
+            values[p.name] = self._term_for(p.kind, raw, context)
         missing = [p.name for p in q.params if p.required and p.name not in values]
         if missing:
-            raise QueryError(f"query '{name}' mist verplichte parameter(s): {', '.join('--' + m for m in missing)}")
+            raise QueryError(f"query '{name}' mist verplichte parameter(s): {', '.join(missing)}",
+                             en=f"query '{name}' lacks required parameter(s): {', '.join(missing)}")
         unknown_builtin = BUILTIN_SLOTS - set(values)
         assert not unknown_builtin
         return bind(q.text, values)
 
-    def _term_for(self, kind: str, raw: Any) -> Node:
+    def _term_for(self, kind: str, raw: Any, context: Iterable[URIRef] = ()) -> Node:
         if isinstance(raw, URIRef):
             return self.resolve(str(raw), None if kind in ("text", "integer") else kind)
         text = str(raw)
@@ -114,8 +128,9 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
             try:
                 return Literal(int(text), datatype=XSD.integer)
             except ValueError:
-                raise QueryError(f"'{text}' is geen geheel getal") from None
-        return self.resolve(text, kind)
+                raise KgValueError(f"'{text}' is geen geheel getal",
+                                 en=f"'{text}' is not a whole number") from None
+        return self.resolve(text, kind, context)
 
     def query(self, name: str, **params: Any) -> ResultTable:
         """Run a named query; parameters are labels (or IRIs) of the declared kind.
@@ -210,6 +225,18 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
 BACKENDS = ("rdflib", "oxigraph", "remote")
 
 
+# What a context resource points at (directly or through its role nodes) and their concept schemes.
+_CONTEXT_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
+SELECT DISTINCT ?x ?scheme WHERE {
+  VALUES ?c { $context }
+  { ?c ?p ?x } UNION { ?c ak:hasRole ?r . ?r ?q ?x }
+  FILTER(isIRI(?x))
+  OPTIONAL { ?x skos:inScheme ?scheme }
+}
+"""
+
 # Properties that say what a claim node claims, in the order they are shown.
 _SUMMARY_ORDER = ("recognitionLevel", "noFormalRecognition", "databank", "level", "lifeDomain", "scope",
                   "coherenceField", "overviewTable", "effectivenessRating", "findingText", "statementText",
@@ -290,12 +317,15 @@ def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "r
         from .store.remote import RemoteBackend
 
         if backend not in ("rdflib", "remote"):
-            raise QueryError(f"kies de backend '{backend}' of een endpoint, niet allebei")
+            raise KgValueError(f"kies de backend '{backend}' of een endpoint, niet allebei",
+                             en=f"choose the backend '{backend}' or an endpoint, not both")
         if not endpoint:
-            raise QueryError("de remote backend heeft een endpoint nodig (--endpoint URL)")
+            raise KgValueError("de remote backend heeft een endpoint nodig (endpoint=URL)",
+                             en="the remote backend needs an endpoint (endpoint=URL)")
         return KnowledgeGraph(RemoteBackend(endpoint), ontology=root, lang=lang)
     if backend not in ("rdflib", "oxigraph"):
-        raise QueryError(f"onbekende backend '{backend}' (kies uit {', '.join(BACKENDS)})")
+        raise KgValueError(f"onbekende backend '{backend}' (kies uit {', '.join(BACKENDS)})",
+                         en=f"unknown backend '{backend}' (choose from {', '.join(BACKENDS)})")
     from .store.cache import open_backend
 
     chosen = data_files(root, knowledge=files is None)

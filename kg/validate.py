@@ -99,7 +99,8 @@ def run_qc(backend: Backend, qc_dir: Path, lang: str) -> list[Violation]:
         try:
             table = backend.select(q.text)
         except Exception as exc:  # noqa: BLE001 - a broken check is reported, not fatal
-            raise KgError(f"{path}: kwaliteitscontrole kon niet draaien: {exc}") from None
+            raise KgError(f"{path}: kwaliteitscontrole kon niet draaien: {exc}",
+                          en=f"{path}: quality check could not run: {exc}") from None
         for row in table:
             focus = row.get("focus")
             msg = row.get("message")

@@ -32,7 +32,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import BNode, Node
 
-from ..errors import KgError, QueryError
+from ..errors import KgError, KgValueError, kind_en
 from ..terms import AK
 
 if TYPE_CHECKING:
@@ -391,7 +391,8 @@ class Results(Sequence[R], Generic[R]):
             import pandas as pd
         except ImportError:
             raise MissingDependencyError(
-                "to_df() heeft pandas nodig: pip install 'armoede-kg[pandas]'") from None
+                "to_df() heeft pandas nodig: pip install 'armoede-kg[pandas]'",
+                                         en="to_df() needs pandas: pip install 'armoede-kg[pandas]'") from None
         rows = self.to_dicts()
         return pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
 
@@ -556,12 +557,13 @@ ROLE_ALIASES = {
 
 
 def role_key(role: str) -> str:
-    """The canonical (Dutch) role name for a Dutch or English one, or a QueryError."""
+    """The canonical (Dutch) role name for a Dutch or English one, or a KgValueError."""
     k = role.strip().lower().replace(" ", "-")
     k = ROLE_ALIASES.get(k, k)
     if k not in ROLE_KINDS.values():
         known = ", ".join(sorted(ROLE_KINDS.values()))
-        raise QueryError(f"onbekende rol '{role}' (kies uit {known})")
+        raise KgValueError(f"onbekende rol '{role}' (kies uit {known})",
+                         en=f"unknown role '{role}' (choose from {known})")
     return k
 
 
@@ -919,7 +921,8 @@ class Catalog:
                 return of_kind[0]
             raise
         if self.index.kind(iri) != k:
-            raise WrongKindError(f"'{thing}' ({self.index.label(iri, self.lang)}) is geen {k}")
+            raise WrongKindError(f"'{thing}' ({self.index.label(iri, self.lang)}) is geen {k}",
+                                 en=f"'{thing}' ({self.index.label(iri, self.lang)}) is not of kind {kind_en(k)}")
         return iri
 
     def get(self, thing: str | URIRef | Entity, kind: str | None = None) -> Entity:

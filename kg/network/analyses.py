@@ -27,7 +27,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Literal, Node
 
-from ..errors import KgError, QueryError
+from ..errors import KgError, KgValueError, QueryError
 from ..model.entities import (
     FOAF_HOMEPAGE,
     Catalog,
@@ -96,7 +96,8 @@ def view_key(view: str) -> str:
         return VIEWS[view.strip().lower()]
     except KeyError:
         known = ", ".join(sorted(VIEWS))
-        raise QueryError(f"onbekende weergave '{view}' (kies uit {known})") from None
+        raise KgValueError(f"onbekende weergave '{view}' (kies uit {known})",
+                         en=f"unknown view '{view}' (choose from {known})") from None
 
 
 def _nx() -> Any:
@@ -105,7 +106,8 @@ def _nx() -> Any:
     except ImportError:  # a dependency, but say so clearly if it is gone
         from ..model.entities import MissingDependencyError
 
-        raise MissingDependencyError("netwerkanalyse heeft networkx nodig: pip install networkx") from None
+        raise MissingDependencyError("netwerkanalyse heeft networkx nodig: pip install networkx",
+                                     en="network analysis needs networkx: pip install networkx") from None
     return networkx
 
 
@@ -360,7 +362,9 @@ class Network:
         if iri not in self.semantic:
             label = self.index.label(iri, self.lang)
             raise KgError(f"'{label}' heeft geen verbindingen in het netwerk "
-                          f"(vermeldingen, schema's en ontologietermen tellen niet mee)")
+                          f"(vermeldingen, schema's en ontologietermen tellen niet mee)",
+                          en=f"'{label}' has no connections in the network "
+                             "(mentions, schemes and ontology terms do not count)")
         return iri
 
     # -- networkx views -------------------------------------------------------------------
@@ -466,7 +470,8 @@ class Network:
         nx = _nx()
         b = self.view(view)
         if view_key(view) == "full":
-            raise QueryError("een projectie bestaat alleen voor de bipartiete weergaven")
+            raise KgValueError("een projectie bestaat alleen voor de bipartiete weergaven",
+                             en="a projection exists only for the bipartite views")
         want = 0 if side in ("intervention", "interventie") else 1
         nodes = [n for n, d in b.nodes(data=True) if d["bipartite"] == want]
         g = nx.Graph(view=f"{view_key(view)}-projection", side=side)
@@ -490,7 +495,8 @@ class Network:
         """Up to `limit` routes from a to b of at most max_length steps, cheapest first."""
         nx = _nx()
         if max_length < 1:
-            raise QueryError("de maximale padlengte moet minstens 1 zijn")
+            raise KgValueError("de maximale padlengte moet minstens 1 zijn",
+                             en="the maximum path length must be at least 1")
         s, t = self._node(a), self._node(b)
         title = "paden" if self.lang == "nl" else "paths"
         if s == t:
@@ -650,12 +656,14 @@ class Network:
         want = kind_key(kind)
         measure = {"graad": "degree", "tussenligging": "betweenness"}.get(measure, measure)
         if measure not in ("degree", "betweenness"):
-            raise QueryError(f"onbekende maat '{measure}' (kies degree/graad of betweenness/tussenligging)")
+            raise KgValueError(f"onbekende maat '{measure}' (kies degree/graad of betweenness/tussenligging)",
+                             en=f"unknown measure '{measure}' (choose degree/graad or betweenness/tussenligging)")
         idx = self.index
         kinds = {want, "document"} if want == "bron" else {want}
         nodes = [n for n in self.semantic if idx.kind(n) in kinds]
         if not nodes:
-            raise QueryError(f"geen knooppunten van soort '{kind}' in het netwerk")
+            raise QueryError(f"geen knooppunten van soort '{kind}' in het netwerk",
+                             en=f"no nodes of kind '{kind}' in the network")
         out = []
         if measure == "degree":
             for n in nodes:

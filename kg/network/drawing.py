@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from ..atomic import write_atomic
-from ..errors import KgError, OutputError, QueryError
+from ..errors import KgError, KgValueError, OutputError, QueryError
 from ..model.entities import Entity, MissingDependencyError, kind_label
 from ..terms import AK
 from .analyses import CLAIM_KINDS, Fact, Network, Path
@@ -168,9 +168,11 @@ def neighbourhood(kg: KnowledgeGraph, thing: str | URIRef | Entity, depth: int =
     relation, same kind) are one labelled line that fans out, with at most per_group shown
     (fewer when there are many groups, half as many at depth 2) and the rest counted."""
     if depth not in (1, 2):
-        raise QueryError("diepte moet 1 of 2 zijn")
+        raise KgValueError("diepte moet 1 of 2 zijn",
+                         en="depth must be 1 or 2")
     if per_group < 2:
-        raise QueryError("per groep moeten minstens 2 buren getoond worden")
+        raise KgValueError("per groep moeten minstens 2 buren getoond worden",
+                         en="at least 2 neighbours per group must be shown")
     net = kg.network
     center = net._node(thing)
     title = (f"Omgeving van {net.index.label(center, net.lang)}" if net.lang == "nl"
@@ -237,7 +239,8 @@ def path_picture(kg: KnowledgeGraph, paths: Iterable[Path], title: str | None = 
     net = kg.network
     routes = list(paths)
     if not routes:
-        raise QueryError("geen pad om te tekenen")
+        raise QueryError("geen pad om te tekenen",
+                         en="no path to draw")
     first = routes[0]
     default = (f"Van {first.nodes[0].label} naar {first.nodes[-1].label}" if net.lang == "nl"
                else f"From {first.nodes[0].label} to {first.nodes[-1].label}")
@@ -355,7 +358,9 @@ def dot_program() -> str:
     if not found:
         raise MissingDependencyError(
             f"Graphviz-programma '{wanted}' niet gevonden: installeer Graphviz "
-            f"(bijv. apt-get install graphviz) of schrijf DOT met --out x.dot")
+            f"(bijv. apt-get install graphviz) of schrijf DOT (een .dot-bestand)",
+                                     en=f"Graphviz program '{wanted}' not found: install Graphviz "
+                                        "(e.g. apt-get install graphviz) or write DOT (a .dot file)")
     return found
 
 
@@ -364,24 +369,28 @@ def render(dot_text: str, fmt: str) -> bytes:
     if fmt == "dot":
         return dot_text.encode("utf-8")
     if fmt not in ("svg", "png"):
-        raise QueryError(f"onbekend beeldformaat '{fmt}' (kies svg, png of dot)")
+        raise KgValueError(f"onbekend beeldformaat '{fmt}' (kies svg, png of dot)",
+                         en=f"unknown image format '{fmt}' (choose svg, png or dot)")
     program = dot_program()
     args = [program, f"-T{fmt}"] + (["-Gdpi=110"] if fmt == "png" else [])
     try:
         done = subprocess.run(args, input=dot_text.encode("utf-8"), capture_output=True, timeout=120,
                               check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise KgError(f"Graphviz ({program}) kon niet tekenen: {exc}") from None
+        raise KgError(f"Graphviz ({program}) kon niet tekenen: {exc}",
+                      en=f"Graphviz ({program}) could not draw: {exc}") from None
     if done.returncode != 0 or not done.stdout:
         msg = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
-        raise KgError(f"Graphviz ({program}) kon niet tekenen: {msg or 'geen uitvoer'}")
+        raise KgError(f"Graphviz ({program}) kon niet tekenen: {msg or 'geen uitvoer'}",
+                      en=f"Graphviz ({program}) could not draw: {msg or 'no output'}")
     return done.stdout
 
 
 def image_format(out: FilePath | str) -> str:
     suffix = FilePath(out).suffix.lower()
     if suffix not in FORMATS:
-        raise OutputError(f"{out}: onbekend beeldformaat '{suffix}' (gebruik .svg, .png of .dot)")
+        raise OutputError(f"{out}: onbekend beeldformaat '{suffix}' (gebruik .svg, .png of .dot)",
+                          en=f"{out}: unknown image format '{suffix}' (use .svg, .png or .dot)")
     return FORMATS[suffix]
 
 
@@ -390,7 +399,8 @@ def save(pic: Picture, out: FilePath | str, force: bool = False) -> FilePath:
     fmt = image_format(out)
     target = FilePath(out)
     if target.exists() and not force and not target.is_dir():
-        raise OutputError(f"{target}: bestaat al (gebruik --force om te overschrijven)")
+        raise OutputError(f"{target}: bestaat al (gebruik --force of force=True om te overschrijven)",
+                          en=f"{target}: exists already (use --force or force=True to overwrite)")
     return write_atomic(target, render(to_dot(pic), fmt), force=force)
 
 

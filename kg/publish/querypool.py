@@ -30,7 +30,7 @@ from typing import Any
 
 from rdflib.term import Node
 
-from ..errors import KgError, QueryError, QueryTimeoutError, UpdateNotAllowedError
+from ..errors import KgError, KgValueError, QueryError, QueryTimeoutError, UpdateNotAllowedError
 from ..query.guard import check_query
 
 Triple = tuple[Node, Node, Node]
@@ -152,11 +152,13 @@ class _Worker:
     def wait_ready(self, limit: float) -> None:
         if not self.conn.poll(limit):
             self.kill()
-            raise KgError(f"query-werker niet klaar binnen {limit:.0f} s")
+            raise KgError(f"query-werker niet klaar binnen {limit:.0f} s",
+                          en=f"query worker not ready within {limit:.0f} s")
         msg = self.conn.recv()
         if msg[0] != "ready":
             self.kill()
-            raise KgError(f"query-werker kon de graaf niet laden: {msg[1] if len(msg) > 1 else msg}")
+            raise KgError(f"query-werker kon de graaf niet laden: {msg[1] if len(msg) > 1 else msg}",
+                          en=f"query worker could not load the graph: {msg[1] if len(msg) > 1 else msg}")
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -172,9 +174,11 @@ class QueryPool:
                  max_rows: int = 10_000, memory_mb: int = 3072, grace: float = 5.0,
                  load_limit: float = 300.0) -> None:
         if workers < 1:
-            raise KgError("aantal query-werkers moet minstens 1 zijn")
+            raise KgValueError("aantal query-werkers moet minstens 1 zijn",
+                          en="the number of query workers must be at least 1")
         if timeout <= 0:
-            raise KgError("de tijdslimiet per query moet groter dan 0 zijn")
+            raise KgValueError("de tijdslimiet per query moet groter dan 0 zijn",
+                          en="the time limit per query must be greater than 0")
         self.data = str(data) if data is not None else None
         self.size = workers
         self.timeout = timeout
@@ -231,11 +235,13 @@ class QueryPool:
         pyparsing busy for minutes), so it happens in the worker, under the time limit, where
         evaluate() refuses UPDATE, SERVICE and FROM before rdflib's engine sees the query."""
         if not text.strip():
-            raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query")
+            raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query",
+                             en="empty query: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
         try:
             w = self._idle.get(timeout=self.timeout + self.grace + self.load_limit)
         except queue.Empty:
-            raise EndpointBusyError("het endpoint is bezet; probeer het later opnieuw") from None
+            raise EndpointBusyError("het endpoint is bezet; probeer het later opnieuw",
+                                    en="the endpoint is busy; try again later") from None
         try:
             w.conn.send(text)
             if not w.conn.poll(self.timeout + self.grace):
@@ -246,7 +252,8 @@ class QueryPool:
             raise QueryTimeoutError(self._timeout_message()) from None
         except (EOFError, OSError):
             self._replace(w)
-            raise QueryError("de query-werker is onverwacht gestopt (te veel geheugen?)") from None
+            raise QueryError("de query-werker is onverwacht gestopt (te veel geheugen?)",
+                             en="the query worker stopped unexpectedly (too much memory?)") from None
         self._idle.put(w)
         kind = msg[0]
         if kind == "ok":

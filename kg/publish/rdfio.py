@@ -120,7 +120,8 @@ _NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*$")
 def _split_predicate(iri: str) -> tuple[str, str]:
     m = _NCNAME.search(iri)
     if not m or m.start() == 0:
-        raise ExportError(f"eigenschap <{iri}> past niet in RDF/XML (geen geldige XML-naam)")
+        raise ExportError(f"eigenschap <{iri}> past niet in RDF/XML (geen geldige XML-naam)",
+                          en=f"property <{iri}> does not fit in RDF/XML (not a valid XML name)")
     return iri[: m.start()], iri[m.start():]
 
 
@@ -283,7 +284,8 @@ def jsonld_dataset(graphs: dict[URIRef, list[Triple]]) -> str:
 def serialize_dataset(ds: Dataset, fmt: str) -> str:
     """The dataset in one of FORMATS; triple formats hold the union of the named graphs."""
     if fmt not in FORMATS:
-        raise ExportError(f"onbekend formaat '{fmt}' (kies uit {', '.join(FORMATS)})")
+        raise ExportError(f"onbekend formaat '{fmt}' (kies uit {', '.join(FORMATS)})",
+                          en=f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     graphs = quads_of(ds)
     if fmt == "nq":
         return nquads(graphs)

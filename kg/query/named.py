@@ -64,7 +64,9 @@ class NamedQuery:
             if p.name == name:
                 return p
         known = ", ".join(p.name for p in self.params) or "geen"
-        raise QueryError(f"query '{self.name}' kent geen parameter '{name}' (wel: {known})")
+        known_en = ", ".join(p.name for p in self.params) or "none"
+        raise QueryError(f"query '{self.name}' kent geen parameter '{name}' (wel: {known})",
+                         en=f"query '{self.name}' has no parameter '{name}' (it has: {known_en})")
 
     def label(self, lang: str = "nl") -> str:
         return self.title.get(lang) or self.title.get("nl") or self.name
@@ -99,15 +101,19 @@ def parse_named_query(path: Path) -> NamedQuery:
             meta[key] = value
     name = meta.get("name")
     if not name:
-        raise QueryError(f"{path}:1: header mist '# name: …'")
+        raise QueryError(f"{path}:1: header mist '# name: …'",
+                         en=f"{path}:1: header lacks '# name: …'")
     if name != path.stem:
-        raise QueryError(f"{path}:1: naam '{name}' wijkt af van de bestandsnaam")
+        raise QueryError(f"{path}:1: naam '{name}' wijkt af van de bestandsnaam",
+                         en=f"{path}:1: name '{name}' differs from the file name")
     if "nl" not in title:
-        raise QueryError(f"{path}:1: header mist '# title@nl: …'")
+        raise QueryError(f"{path}:1: header mist '# title@nl: …'",
+                         en=f"{path}:1: header lacks '# title@nl: …'")
     body_vars = set(_slot_names(text))
     for p in params:
         if p.name not in body_vars:
-            raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query")
+            raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query",
+                             en=f"{path}: parameter '{p.name}' has no slot ${p.name} in the query")
     unstated = tuple(c.strip().lstrip("?") for c in meta.get("unstated", "").split(",") if c.strip())
     return NamedQuery(name, path, title, description, tuple(params), text, unstated)
 
@@ -116,7 +122,8 @@ def _parse_param(path: Path, lineno: int, value: str) -> Param:
     parts = [p.strip() for p in value.split("|")]
     name = parts[0]
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-        raise QueryError(f"{path}:{lineno}: ongeldige parameternaam '{name}'")
+        raise QueryError(f"{path}:{lineno}: ongeldige parameternaam '{name}'",
+                         en=f"{path}:{lineno}: invalid parameter name '{name}'")
     kind = "text"
     required = False
     helps: dict[str, str] = {}
@@ -131,7 +138,8 @@ def _parse_param(path: Path, lineno: int, value: str) -> Param:
             lang, _, txt = part[5:].partition("=")
             helps[lang] = txt
     if kind not in KINDS:
-        raise QueryError(f"{path}:{lineno}: onbekende soort '{kind}' (kies uit {', '.join(KINDS)})")
+        raise QueryError(f"{path}:{lineno}: onbekende soort '{kind}' (kies uit {', '.join(KINDS)})",
+                         en=f"{path}:{lineno}: unknown kind '{kind}' (choose from {', '.join(KINDS)})")
     return Param(name, kind, required, helps)
 
 

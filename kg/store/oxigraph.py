@@ -48,7 +48,8 @@ def import_pyoxigraph() -> Any:
     try:
         import pyoxigraph
     except ImportError:
-        raise KgError("de oxigraph-backend heeft pyoxigraph nodig: pip install 'armoede-kg[snel]'") from None
+        raise KgError("de oxigraph-backend heeft pyoxigraph nodig: pip install 'armoede-kg[snel]'",
+                      en="the oxigraph backend needs pyoxigraph: pip install 'armoede-kg[snel]'") from None
     return pyoxigraph
 
 
@@ -81,7 +82,8 @@ class TermConverter:
         elif kind is self._blank:
             out = BNode(term.value)
         else:
-            raise QueryError(f"term van onbekende soort in antwoord van oxigraph: {term!r}")
+            raise QueryError(f"term van onbekende soort in antwoord van oxigraph: {term!r}",
+                             en=f"term of unknown kind in oxigraph's answer: {term!r}")
         if len(self._seen) >= self.MEMO:  # bounded: a huge result must not pin all its terms
             self._seen.clear()
         self._seen[term] = out
@@ -166,7 +168,8 @@ class OxigraphBackend:
         res = self._run(query)
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QuerySolutions):
-            raise QueryError("verwachtte een SELECT-query")
+            raise QueryError("verwachtte een SELECT-query",
+                             en="expected a SELECT query")
         cols = [v.value for v in res.variables]
         conv = self._convert
         rows = [[None if t is None else conv(t) for t in sol] for sol in res]
@@ -176,7 +179,8 @@ class OxigraphBackend:
         res = self._run(query)
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QueryTriples):
-            raise QueryError("verwachtte een CONSTRUCT- of DESCRIBE-query")
+            raise QueryError("verwachtte een CONSTRUCT- of DESCRIBE-query",
+                             en="expected a CONSTRUCT or DESCRIBE query")
         conv = self._convert
         g = Graph()
         for t in res:
@@ -187,7 +191,8 @@ class OxigraphBackend:
         res = self._run(query)
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QueryBoolean):
-            raise QueryError("verwachtte een ASK-query")
+            raise QueryError("verwachtte een ASK-query",
+                             en="expected an ASK query")
         return bool(res)
 
     def graphs(self) -> dict[URIRef, int]:
@@ -235,9 +240,11 @@ def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
     ox = import_pyoxigraph()
     p = Path(path)
     if not p.exists():
-        raise DataFileError(f"{p}: bestand bestaat niet")
+        raise DataFileError(f"{p}: bestand bestaat niet",
+                            en=f"{p}: file does not exist")
     if p.is_dir():
-        raise DataFileError(f"{p}: is een map, geen bestand")
+        raise DataFileError(f"{p}: is een map, geen bestand",
+                            en=f"{p}: is a directory, not a file")
     try:
         # base IRI = the file's URI, as the rdflib loader does, so relative IRIs resolve alike
         store.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.as_uri(),
@@ -245,8 +252,11 @@ def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
     except SyntaxError as exc:
         where = f":{exc.lineno}" if exc.lineno else ""
         msg = " ".join(str(exc.msg).split())[:300]
-        raise DataFileError(f"{p}{where}: Turtle-syntaxfout: {msg}") from None
+        raise DataFileError(f"{p}{where}: Turtle-syntaxfout: {msg}",
+                            en=f"{p}{where}: Turtle syntax error: {msg}") from None
     except UnicodeDecodeError:
-        raise DataFileError(f"{p}: geen geldige UTF-8") from None
+        raise DataFileError(f"{p}: geen geldige UTF-8",
+                            en=f"{p}: not valid UTF-8") from None
     except OSError as exc:
-        raise DataFileError(f"{p}: kan niet gelezen worden ({exc.strerror or exc})") from None
+        raise DataFileError(f"{p}: kan niet gelezen worden ({exc.strerror or exc})",
+                            en=f"{p}: cannot be read ({exc.strerror or exc})") from None
