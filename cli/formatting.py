@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -53,11 +54,12 @@ def _english_columns() -> dict[str, str]:
 
 def column_title(name: str, lang: str | None = None) -> str:
     """A column's heading: the variable's name in Dutch, its English name (kolommen.csv) in
-    English; "xLabel" is headed as x."""
+    English; "xLabel" is headed as x, "x2" as "x 2"."""
     if t("nl", "en", lang) == "nl":
         return name
-    base = name.removesuffix("Label") or name
-    return _english_columns().get(base, base)
+    m = re.fullmatch(r"(.*?)(\d*)", name.removesuffix("Label") or name)
+    base, number = (m.group(1), m.group(2)) if m else (name, "")  # document1 → document 1
+    return _english_columns().get(base, base) + (f" {number}" if number else "")
 
 
 def readable_columns(table: ResultTable) -> list[str]:

@@ -309,7 +309,7 @@ class LabelIndex:
         scored: dict[URIRef, float] = {}
         for norm, iri in candidates.items():
             score = difflib.SequenceMatcher(None, needle, norm).ratio()
-            if needle and (needle in norm or norm in needle):
+            if needle and needle in norm:
                 score = max(score, 0.7)
             # a number asks for a number: '000' is not like the year in 'Sackett e.a. (2000)'
             if needle.isdigit() and needle not in norm.split():
