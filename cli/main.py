@@ -179,19 +179,23 @@ def _query_command(q: NamedQuery) -> click.Command:
         table = run_with_timeout(lambda: kg.query(q.name, **params), timeout)
         emit(render(table, fmt, q.unstated), out, force)
 
-    cmd = click.command(name=q.name, help=_help(q), short_help=q.title.get("nl"))(run)
+    # help in the call's language (a --lang before the command or ARMOEDE_KG_LANG)
+    lang = current_lang()
+    cmd = click.command(name=q.name, help=_help(q, lang), short_help=q.title.get(lang) or q.title.get("nl"))(run)
     for p in q.params:
-        helptext = p.help.get("nl", "") + f" [soort: {p.kind}]"
+        helptext = (p.help.get(lang) or p.help.get("nl", "")) + f" [{t('soort', 'kind', lang)}: {p.kind}]"
         cmd.params.append(click.Option([f"--{p.name}"], required=p.required, help=helptext))
     return cmd
 
 
-def _help(q: NamedQuery) -> str:
-    parts = [q.title.get("nl", q.name)]
-    if "en" in q.title:
-        parts.append(f"({q.title['en']})")
-    if "nl" in q.description:
-        parts.append("\n\n" + q.description["nl"])
+def _help(q: NamedQuery, lang: str = "nl") -> str:
+    other = "en" if lang == "nl" else "nl"
+    parts = [q.title.get(lang) or q.title.get("nl", q.name)]
+    if other in q.title:
+        parts.append(f"({q.title[other]})")
+    description = q.description.get(lang) or q.description.get("nl")
+    if description:
+        parts.append("\n\n" + description)
     return " ".join(parts[:2]) + "".join(parts[2:])
 
 
