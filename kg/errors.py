@@ -51,6 +51,14 @@ KINDS_EN = {"interventie": "intervention", "theorie": "theory", "leefgebied": "l
             "erkenning": "recognition", "entiteit": "entity", "text": "text", "integer": "integer"}
 
 
+KINDS_FROM_EN = {en: nl for nl, en in KINDS_EN.items()}
+
+
+def kind_nl(kind: str | None) -> str | None:
+    """The kind by its Dutch key, for a kind given in English ("intervention" → "interventie")."""
+    return KINDS_FROM_EN.get(kind, kind) if kind else kind
+
+
 def kind_en(kind: str | None) -> str:
     """The English name of a kind (the Dutch word where none is known)."""
     return KINDS_EN.get(kind or "", kind or "")

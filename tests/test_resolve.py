@@ -167,3 +167,8 @@ def test_cli_partial_and_seed_names(run_cli):
     assert res.exit_code == 0 and "De Geweldige Wijk" in res.output
     res = run_cli("query", "interventies-per-bron", "--bron", "000", "--format", "csv")
     assert res.exit_code == 0 and "Krachtwerk" in res.output
+
+
+def test_a_kind_may_be_named_in_english(graph_en):
+    assert str(graph_en.resolve("Krachtwerk", "intervention")) == IV + "krachtwerk"
+    assert str(graph_en.resolve("schaarste", "theory")) == TH + "schaarste"

@@ -85,4 +85,6 @@ def test_oxigraph_only_errors_are_readable_too() -> None:
     g = kg.load(backend="oxigraph")
     with pytest.raises(QueryError) as info:
         g.sparql("SELECT ?x WHERE { ?s ?p ?o } GROUP BY ?s")
-    assert "The SELECT contains a variable" in str(info.value) and "u{" not in str(info.value)
+    assert "de SELECT noemt een variabele die niet gebonden is" in str(info.value)
+    assert "The SELECT contains a variable that is unbound" in info.value.message("en")
+    assert "u{" not in str(info.value)

@@ -10,7 +10,7 @@ from typing import Any
 
 from rdflib import URIRef
 
-from ..errors import AmbiguousLabelError, UnknownLabelError, WrongKindError, kind_en
+from ..errors import AmbiguousLabelError, UnknownLabelError, WrongKindError, kind_en, kind_nl
 from ..store.backend import Backend
 from ..terms import trusted_iri
 
@@ -207,6 +207,7 @@ class LabelIndex:
         or in the concept schemes it uses) decide if they are one; else AmbiguousLabelError."""
         text = text.strip()
         lang = lang or self.lang
+        kind = kind_nl(kind)
         iri_text = _expand(text)
         if iri_text.startswith("http://") or iri_text.startswith("https://"):
             iri = URIRef(iri_text)
@@ -329,6 +330,7 @@ class LabelIndex:
     def search(self, text: str, kind: str | None = None) -> list[tuple[URIRef, str]]:
         """Resources whose labels contain text (normalised), best matches first."""
         needle = normalise(text)
+        kind = kind_nl(kind)
         scored: dict[URIRef, float] = {}
         for norm, iris in self._by_norm.items():
             if needle in norm:

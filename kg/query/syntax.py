@@ -12,6 +12,12 @@ from .named import _TOKEN_RE
 from .prefixes import PREFIXES
 
 _OX_AT = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
+# oxigraph's sentences about a broken rule, in Dutch (others are shown as oxigraph words them)
+_OX_REASONS_NL = {
+    "The SELECT contains a variable that is unbound":
+        "de SELECT noemt een variabele die niet gebonden is (bij GROUP BY: niet gegroepeerd)",
+    "Duplicated variable name in SELECT": "dezelfde variabele staat twee keer in de SELECT",
+}
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*(\S*)")
 
 
@@ -40,7 +46,7 @@ def from_oxigraph(text: str, message: str) -> QueryError:
     reasons = [r for r in items if re.match(r"[A-Z][a-z]+ [A-Za-z]", r)]
     if reasons:
         why = reasons[0][:160]
-        return syntax_error(text, line, col, why, why)
+        return syntax_error(text, line, col, _OX_REASONS_NL.get(why, why), why)
     return syntax_error(text, line, col)
 
 
