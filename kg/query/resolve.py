@@ -308,17 +308,23 @@ class LabelIndex:
                 if self.matches_kind(iri, kind):
                     candidates.setdefault(norm, iri)
         scored: dict[URIRef, float] = {}
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(needle)
         for norm, iri in candidates.items():
-            score = difflib.SequenceMatcher(None, needle, norm).ratio()
-            if needle and needle in norm:
-                score = max(score, 0.7)
+            bonus = 0.3 if context is not None and self.in_context(iri, context) else 0.0
+            matcher.set_seq1(norm)
+            # the cheap upper bounds first, as difflib.get_close_matches does
+            if needle in norm:
+                score = max(matcher.ratio(), 0.7)
+            elif matcher.real_quick_ratio() + bonus >= 0.6 and matcher.quick_ratio() + bonus >= 0.6:
+                score = matcher.ratio()
+            else:
+                continue
             # a number asks for a number: '000' is not like the year in 'Sackett e.a. (2000)'
             if needle.isdigit() and needle not in norm.split():
                 score = min(score, 0.5)
-            if context is not None and self.in_context(iri, context):
-                score += 0.3
-            if score >= 0.6:
-                scored[iri] = max(scored.get(iri, 0.0), score)
+            if score + bonus >= 0.6:
+                scored[iri] = max(scored.get(iri, 0.0), score + bonus)
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], self.label(kv[0], lang)))
         out: list[str] = []
         for iri, _score in ranked:
