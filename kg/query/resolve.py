@@ -28,7 +28,7 @@ KIND_SCHEMES: dict[str, str] = {
     "erkenning": "https://w3id.org/armoede-kg/id/schema/erkenning",
 }
 LIFE_DOMAIN = "leefgebied"
-_MAX_CANDIDATES = 12
+_MAX_CANDIDATES = 8
 _DOCUMENT_NS = "https://w3id.org/armoede-kg/id/document/"
 # after normalise(): 'seed 000', 'document 000', 'doc 000', '000', '000 c73029b7fbcaca56 txt'
 _DOCUMENT_RE = re.compile(r"(?:(?:seed|document|doc|bron|source|file|bestand)\s*)?(\d{3})"
@@ -243,7 +243,13 @@ class LabelIndex:
         near = [h for h in candidates if context is not None and self.in_context(h, context)]
         if near and len({self._root(str(h)) for h in near}) == 1:
             return near[0]
-        ranked = sorted(candidates, key=lambda h: (h not in near, self.label(h, lang).casefold()))
+        import difflib
+
+        def likeness(h: URIRef) -> float:  # the closest labels first: 'fysieke gezondheid' before a long title
+            return max(difflib.SequenceMatcher(None, normalise(text), normalise(lab)).ratio()
+                       for lab in (self.label(h, lang), self.label(h, "nl")))
+
+        ranked = sorted(candidates, key=lambda h: (h not in near, -likeness(h), self.label(h, lang).casefold()))
         shown = [(str(h), self._described(h, lang)) for h in ranked[:_MAX_CANDIDATES]]
         raise AmbiguousLabelError(text, shown, more=len(ranked) - len(shown))
 
