@@ -63,7 +63,7 @@ class KnowledgeGraph(ModelMixin, NetworkMixin):
 
     def resolve(self, label: str, kind: str | None = None, context: Iterable[URIRef] = ()) -> URIRef:
         """The IRI that `label` names (case-, space- and accent-insensitive; a whole label in
-        either language, another name, or a unique part: README "Labels en namen"). Where
+        either language, another name, or a unique part: README "Labels and names"). Where
         several fit, those linked from a `context` resource (say, the intervention of the same
         query) decide; otherwise AmbiguousLabelError lists them.
 

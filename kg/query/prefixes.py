@@ -1,5 +1,5 @@
 """The prefixes every backend knows without a PREFIX line, so the same hand-written SPARQL
-runs on rdflib, oxigraph and a remote endpoint alike (README: "Voorvoegsels in SPARQL").
+runs on rdflib, oxigraph and a remote endpoint alike (README: "Prefixes", under `armoede-kg sparql`).
 
 A PREFIX the query declares itself wins over these."""
 

@@ -198,7 +198,7 @@ class LabelIndex:
 
     def resolve(self, text: str, kind: str | None = None, lang: str | None = None,
                 context: Context | None = None) -> URIRef:
-        """The one IRI that text names, of the given kind (README: "Labels en namen").
+        """The one IRI that text names, of the given kind (README: "Labels and names").
 
         In this order: an IRI (or a prefixed name such as iv:krachtwerk); a whole label in any
         language (case, accents and punctuation aside) or another name (a theory's originators,
