@@ -14,12 +14,13 @@ import click
 
 from kg.atomic import write_atomic
 from kg.errors import EXIT_INTERNAL, EXIT_NOT_CONFORM, KgError
-from kg.graph import LANGS, KnowledgeGraph, load
+from kg.graph import KnowledgeGraph, load
 from kg.paths import queries_dir
 from kg.query.named import NamedQuery, load_named_queries
 from kg.timeout import run_with_timeout
 
-from .formatting import FORMATS, render
+from .formatting import FORMATS, render, wrap_option
+from .language import current_lang, lang_from_args, lang_option, root_lang_option, t
 
 DATA_ENV = "ARMOEDE_KG_DATA"
 BACKEND_ENV = "ARMOEDE_KG_BACKEND"
@@ -68,12 +69,12 @@ class KgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KgError as exc:
-            click.echo(f"fout: {exc}", err=True)
+            click.echo(f"{t('fout', 'error')}: {exc.message(current_lang(ctx))}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            click.echo("afgebroken", err=True)
+            click.echo(t("afgebroken", "aborted"), err=True)
             ctx.exit(130)
         except BrokenPipeError:
             # the reader went away (e.g. `| head`): stop quietly, as Unix tools do
@@ -83,7 +84,7 @@ class KgGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for users
             if os.environ.get("ARMOEDE_KG_DEBUG"):
                 raise
-            click.echo(f"interne fout: {type(exc).__name__}: {exc}", err=True)
+            click.echo(f"{t('interne fout', 'internal error')}: {type(exc).__name__}: {exc}", err=True)
             ctx.exit(EXIT_INTERNAL)
 
 
@@ -92,8 +93,8 @@ class MainGroup(KgGroup):
 
 
 def format_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
-                     help="Taal van labels en meldingen.")(f)
+    f = lang_option(f)
+    f = wrap_option(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help="Uitvoerformaat (json = SPARQL 1.1 Query Results JSON).")(f)
     return f
@@ -116,7 +117,7 @@ def emit(text: str, out: Path | None = None, force: bool = False) -> None:
         click.echo(text)
     else:
         write_atomic(out, text + "\n", force=force)
-        click.echo(f"geschreven: {out}", err=True)
+        click.echo(f"{t('geschreven', 'written')}: {out}", err=True)
 
 
 def graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
@@ -136,8 +137,9 @@ def graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
 @click.option("--endpoint", metavar="URL", envvar=ENDPOINT_ENV, default=None,
               help="Bevraag een SPARQL 1.1-endpoint (bijv. http://127.0.0.1:7878/query) in plaats van "
                    "de meegeleverde bestanden.")
+@root_lang_option
 @click.version_option(package_name="armoede-kg")
-def main(data: Path | None, backend: str, endpoint: str | None) -> None:
+def main(data: Path | None, backend: str, endpoint: str | None, lang: str) -> None:
     """armoede-kg: kennisgraaf over langdurige armoede, chronische stress en interventies."""
 
 
@@ -173,8 +175,9 @@ class QueryGroup(KgGroup):
             import difflib
 
             close = difflib.get_close_matches(name, self.list_commands(ctx), n=3)
-            hint = f"; bedoelde u: {', '.join(close)}?" if close else ""
-            raise click.UsageError(f"onbekende query '{name}'{hint}", ctx)
+            lang = lang_from_args(args) or current_lang(ctx)
+            hint = f"; {t('bedoelde u', 'did you mean', lang)}: {', '.join(close)}?" if close else ""
+            raise click.UsageError(f"{t('onbekende query', 'unknown query', lang)} '{name}'{hint}", ctx)
         return super().resolve_command(ctx, args)
 
 
@@ -187,22 +190,26 @@ def _query_command(q: NamedQuery) -> click.Command:
             **params: Any) -> None:
         kg = graph(ctx, lang)
         table = run_with_timeout(lambda: kg.query(q.name, **params), timeout)
-        emit(render(table, fmt), out, force)
+        emit(render(table, fmt, q.unstated), out, force)
 
-    cmd = click.command(name=q.name, help=_help(q), short_help=q.title.get("nl"))(run)
+    # help in the call's language (a --lang before the command or ARMOEDE_KG_LANG)
+    lang = current_lang()
+    cmd = click.command(name=q.name, help=_help(q, lang), short_help=q.title.get(lang) or q.title.get("nl"))(run)
     for p in q.params:
-        helptext = p.help.get("nl", "") + f" [soort: {p.kind}]"
+        helptext = (p.help.get(lang) or p.help.get("nl", "")) + f" [{t('soort', 'kind', lang)}: {p.kind}]"
         choice = click.Choice(p.choices) if p.choices else None
         cmd.params.append(click.Option([f"--{p.name}"], required=p.required, help=helptext, type=choice))
     return cmd
 
 
-def _help(q: NamedQuery) -> str:
-    parts = [q.title.get("nl", q.name)]
-    if "en" in q.title:
-        parts.append(f"({q.title['en']})")
-    if "nl" in q.description:
-        parts.append("\n\n" + q.description["nl"])
+def _help(q: NamedQuery, lang: str = "nl") -> str:
+    other = "en" if lang == "nl" else "nl"
+    parts = [q.title.get(lang) or q.title.get("nl", q.name)]
+    if other in q.title:
+        parts.append(f"({q.title[other]})")
+    description = q.description.get(lang) or q.description.get("nl")
+    if description:
+        parts.append("\n\n" + description)
     return " ".join(parts[:2]) + "".join(parts[2:])
 
 
@@ -234,7 +241,7 @@ def sparql(ctx: click.Context, source: Any, allow_service: bool, fmt: str, lang:
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True)
+@lang_option
 @click.option("--engine", type=click.Choice(["auto", "pyshacl", "turbo", "rudof"]), default="auto", show_default=True,
               help="SHACL-engine: pyshacl (referentie), turbo (pyshacl-turbo, Rust), rudof; auto = turbo indien "
                    "geïnstalleerd.")

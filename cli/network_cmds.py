@@ -14,11 +14,12 @@ from typing import Any
 import click
 
 from kg.atomic import write_atomic
-from kg.graph import LANGS, KnowledgeGraph
+from kg.graph import KnowledgeGraph
 from kg.model.entities import kind_label
 from kg.network.analyses import Path as KgPath
 
-from .formatting import FORMATS, render_records
+from .formatting import FORMATS, render_records, wrap_option
+from .language import lang_option, t
 
 IMAGE_SUFFIXES = (".svg", ".png", ".dot", ".gv")
 
@@ -28,8 +29,8 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--force", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")(f)
     f = click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
                      help="Schrijf naar dit bestand (atomair) in plaats van naar stdout.")(f)
-    f = click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
-                     help="Taal van labels en meldingen.")(f)
+    f = lang_option(f)
+    f = wrap_option(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help="Uitvoerformaat.")(f)
     return f
@@ -46,7 +47,7 @@ def _emit(text: str, out: Path | None, force: bool) -> None:
         click.echo(text)
     else:
         write_atomic(out, text + "\n", force=force)
-        click.echo(f"geschreven: {out}", err=True)
+        click.echo(f"{t('geschreven', 'written')}: {out}", err=True)
 
 
 def _h(lang: str, nl: list[str], en: list[str]) -> list[str]:
@@ -113,7 +114,7 @@ def pad(ctx: click.Context, a: str, b: str, all_paths: bool, max_length: int | N
         from kg.network.drawing import draw_paths
 
         draw_paths(kg, paths, out, force=force)
-        click.echo(f"geschreven: {out}", err=True)
+        click.echo(f"{t('geschreven', 'written')}: {out}", err=True)
         return
     _emit(_render_paths(paths, fmt, lang), out, force)
 
@@ -205,7 +206,7 @@ def gemeenschappen(ctx: click.Context, resolution: float, min_size: int, fmt: st
 @click.option("--diepte", "depth", type=click.IntRange(1, 2), default=1, show_default=True)
 @click.option("--per-groep", "per_group", type=click.IntRange(2, 50), default=6, show_default=True,
               help="Hoogstens zoveel gelijke verbindingen per groep; de rest wordt geteld.")
-@click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True)
+@lang_option
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
 @click.pass_context
 def graaf(ctx: click.Context, entiteit: str, out: Path, depth: int, per_group: int, lang: str,
@@ -216,7 +217,7 @@ def graaf(ctx: click.Context, entiteit: str, out: Path, depth: int, per_group: i
 
     kg = _graph(ctx, lang)
     draw(kg, entiteit, out, depth=depth, per_group=per_group, force=force)
-    click.echo(f"geschreven: {out}", err=True)
+    click.echo(f"{t('geschreven', 'written')}: {out}", err=True)
 
 
 COMMANDS = (pad, vergelijkbaar, centraal, gemeenschappen, graaf)

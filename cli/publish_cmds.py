@@ -17,7 +17,7 @@ import click
 
 from kg.atomic import write_atomic
 from kg.errors import EXIT_NOT_CONFORM, KgError
-from kg.graph import LANGS, KnowledgeGraph
+from kg.graph import KnowledgeGraph
 from kg.publish.rdfio import FORMATS as EXPORT_FORMATS
 from kg.publish.rdfio import serialize_dataset
 from kg.publish.site import DEFAULT_ENDPOINT, MARKER, write_site
@@ -26,6 +26,7 @@ from kg.publish.store import publish as push_graphs
 from kg.publish.store import verify as verify_store
 
 from .formatting import render_records
+from .language import headers, lang_option, t
 
 
 def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
@@ -46,9 +47,7 @@ def _graph(ctx: click.Context, lang: str) -> KnowledgeGraph:
     return load(root.get("data"), lang=lang, backend="rdflib")
 
 
-def _lang_option(f: Any) -> Any:
-    return click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
-                        help="Taal van de pagina's en meldingen.")(f)
+_lang_option = lang_option
 
 
 # -- site -----------------------------------------------------------------------------------
@@ -68,8 +67,10 @@ def site(ctx: click.Context, out: Path, endpoint: str, force: bool, lang: str) -
     nginx-configuratie voor content negotiation."""
     kg = _graph(ctx, lang)
     report = write_site(kg, out, endpoint=endpoint, force=force)
-    click.echo(f"site geschreven: {report.out} ({report.resources} resources, {report.files} bestanden, "
-               f"{report.bytes / 1e6:.1f} MB)")
+    click.echo(t(f"site geschreven: {report.out} ({report.resources} resources, {report.files} bestanden, "
+                 f"{report.bytes / 1e6:.1f} MB)",
+                 f"site written: {report.out} ({report.resources} resources, {report.files} files, "
+                 f"{report.bytes / 1e6:.1f} MB)"))
 
 
 # -- serve ----------------------------------------------------------------------------------
@@ -123,31 +124,37 @@ def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_d
         from kg.server import serve as run_server
     except ImportError as exc:
         raise KgError(f"serve heeft starlette en uvicorn nodig ({exc.name} ontbreekt): "
-                      "pip install 'armoede-kg[publiceren]'") from None
+                      "pip install 'armoede-kg[publiceren]'",
+                      en=f"serve needs starlette and uvicorn ({exc.name} is missing): "
+                         "pip install 'armoede-kg[publiceren]'") from None
     from kg.publish.querypool import QueryPool
 
     root = ctx.find_root().params
     if root.get("endpoint"):
-        raise KgError("serve werkt op de lokale bestanden; --endpoint hoort bij query, sparql en show")
+        raise KgError("serve werkt op de lokale bestanden; --endpoint hoort bij query, sparql en show",
+                      en="serve works on the local files; --endpoint belongs to query, sparql and show")
     kg = _graph(ctx, lang)
     if site_dir is None:
         tmp = Path(tempfile.mkdtemp(prefix="armoede-kg-site-"))
         atexit.register(shutil.rmtree, tmp, True)
-        click.echo("site bouwen …", err=True)
+        click.echo(t("site bouwen …", "building the site …"), err=True)
         site_dir = write_site(kg, tmp / "site").out
     elif not (site_dir / MARKER).exists():
-        raise KgError(f"{site_dir}: geen armoede-kg-site (maak er een met `armoede-kg site {site_dir}`)")
+        raise KgError(f"{site_dir}: geen armoede-kg-site (maak er een met `armoede-kg site {site_dir}`)",
+                      en=f"{site_dir}: not an armoede-kg site (make one with `armoede-kg site {site_dir}`)")
     shown_host = f"[{host}]" if ":" in host else host
     base = base_iri or f"http://{shown_host}:{port}/"
     if not base.startswith(("http://", "https://")):
-        raise KgError(f"--base-iri '{base}' is geen http(s)-adres")
+        raise KgError(f"--base-iri '{base}' is geen http(s)-adres",
+                      en=f"--base-iri '{base}' is not an http(s) address")
     config = ServerConfig(site=site_dir, base_iri=base if base.endswith("/") else base + "/", see_other=see_other,
                           max_query_bytes=max_query_bytes, client_timeout=client_timeout, max_queued=max_queued)
     pool = QueryPool(root.get("data"), workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
-    click.echo(f"query-processen starten ({workers}) …", err=True)
+    click.echo(t(f"query-processen starten ({workers}) …", f"starting query processes ({workers}) …"), err=True)
     pool.start()
     try:
-        click.echo(f"armoede-kg serveert {config.base_iri} (SPARQL: {config.base_iri}sparql) — stoppen met Ctrl-C",
+        click.echo(t(f"armoede-kg serveert {config.base_iri} (SPARQL: {config.base_iri}sparql) — stoppen met Ctrl-C",
+                     f"armoede-kg serves {config.base_iri} (SPARQL: {config.base_iri}sparql) — stop with Ctrl-C"),
                    err=True)
         run_server(config, pool, kg, host, port, log_level, keep_alive)
     finally:
@@ -176,7 +183,8 @@ def publish(ctx: click.Context, store: str, user: str | None, no_verify: bool, v
     import os
 
     if no_verify and verify_only:
-        raise click.UsageError("--no-verify en --verify-only sluiten elkaar uit")
+        raise click.UsageError(t("--no-verify en --verify-only sluiten elkaar uit",
+                                 "--no-verify and --verify-only exclude each other"))
     password = os.environ.get(PASSWORD_ENV)
     kg = _graph(ctx, "nl")
     if verify_only:
@@ -187,20 +195,22 @@ def publish(ctx: click.Context, store: str, user: str | None, no_verify: bool, v
     rows = []
     for g in report.graphs:
         stored = "" if g.stored is None else str(g.stored)
-        same = "" if g.same is None else ("ja" if g.ok else "NEE")
+        same = "" if g.same is None else (t("ja", "yes") if g.ok else t("NEE", "NO"))
         rows.append([_short(str(g.graph)), str(g.sent), stored, same])
-    click.echo(render_records(["graaf", "triples", "in store", "gelijk"], rows, "table"))
+    click.echo(render_records(headers(["graaf", "triples", "in store", "gelijk"],
+                                      ["graph", "triples", "in store", "equal"]), rows, "table"))
     named = [g for g in report.graphs if g.graph != DEFAULT_GRAPH]
-    what = f"{len(named)} grafen ({sum(g.sent for g in named)} triples)" + (
-        " en de standaardgraaf" if len(named) < len(report.graphs) else "")
+    what = t(f"{len(named)} grafen", f"{len(named)} graphs") + f" ({sum(g.sent for g in named)} triples)" + (
+        t(" en de standaardgraaf", " and the default graph") if len(named) < len(report.graphs) else "")
     if not report.verified:
-        click.echo(f"{what} geplaatst in {store}; niet gecontroleerd")
+        click.echo(t(f"{what} geplaatst in {store}; niet gecontroleerd", f"{what} put in {store}; not verified"))
     elif report.ok:
-        verb = "gecontroleerd" if verify_only else "geplaatst en gecontroleerd"
+        verb = t("gecontroleerd", "verified") if verify_only else t("geplaatst en gecontroleerd", "put and verified")
         click.echo(f"{what} {verb}: {store}")
     else:
         bad = [_short(str(g.graph)) for g in report.graphs if not g.ok]
-        click.echo(f"verschil in {len(bad)} graaf/grafen: {', '.join(bad)}", err=True)
+        click.echo(t(f"verschil in {len(bad)} graaf/grafen: {', '.join(bad)}",
+                     f"difference in {len(bad)} graph(s): {', '.join(bad)}"), err=True)
         ctx.exit(EXIT_NOT_CONFORM)
 
 
@@ -228,7 +238,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(out, text, force=force)
-        click.echo(f"geschreven: {out}", err=True)
+        click.echo(f"{t('geschreven', 'written')}: {out}", err=True)
 
 
 COMMANDS = (site, serve, publish, export)

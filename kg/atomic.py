@@ -14,17 +14,21 @@ def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> Pa
     """Write data to path atomically. An existing file is only replaced with force=True."""
     target = Path(path)
     if target.is_dir():
-        raise OutputError(f"{target}: is een map, geen bestand")
+        raise OutputError(f"{target}: is een map, geen bestand",
+                          en=f"{target}: is a directory, not a file")
     if target.exists() and not force:
-        raise OutputError(f"{target}: bestaat al (gebruik --force om te overschrijven)")
+        raise OutputError(f"{target}: bestaat al (gebruik --force of force=True om te overschrijven)",
+                          en=f"{target}: exists already (use --force or force=True to overwrite)")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{target}: map {folder} bestaat niet")
+        raise OutputError(f"{target}: map {folder} bestaat niet",
+                          en=f"{target}: folder {folder} does not exist")
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"{target}: kan niet schrijven ({exc.strerror})") from None
+        raise OutputError(f"{target}: kan niet schrijven ({exc.strerror})",
+                          en=f"{target}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
@@ -39,6 +43,7 @@ def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> Pa
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: schrijven mislukt ({exc.strerror})") from None
+            raise OutputError(f"{target}: schrijven mislukt ({exc.strerror})",
+                              en=f"{target}: writing failed ({exc.strerror})") from None
         raise
     return target

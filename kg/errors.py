@@ -46,6 +46,25 @@ class KgLookupError(KgError, LookupError):
     """Something asked for by label or name is not there (or not only once)."""
 
 
+# The kinds a label may be asked for (query parameters, --soort) by their English names.
+KINDS_EN = {"interventie": "intervention", "theorie": "theory", "leefgebied": "life domain", "bron": "source",
+            "gemeente": "municipality", "instrument": "instrument", "niveau": "level",
+            "erkenning": "recognition", "entiteit": "entity", "text": "text", "integer": "integer"}
+
+
+KINDS_FROM_EN = {en: nl for nl, en in KINDS_EN.items()}
+
+
+def kind_nl(kind: str | None) -> str | None:
+    """The kind by its Dutch key, for a kind given in English ("intervention" → "interventie")."""
+    return KINDS_FROM_EN.get(kind, kind) if kind else kind
+
+
+def kind_en(kind: str | None) -> str:
+    """The English name of a kind (the Dutch word where none is known)."""
+    return KINDS_EN.get(kind or "", kind or "")
+
+
 class UnknownLabelError(KgLookupError):
     """No resource carries the label the user gave."""
 
@@ -55,7 +74,7 @@ class UnknownLabelError(KgLookupError):
         self.suggestions = suggestions
         where = f" (soort: {kind})" if kind else ""
         hint = f"; bedoelde u: {', '.join(suggestions)}?" if suggestions else ""
-        where_en = f" (kind: {kind})" if kind else ""
+        where_en = f" (kind: {kind_en(kind)})" if kind else ""
         hint_en = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"onbekend label '{label}'{where}{hint}", en=f"unknown label '{label}'{where_en}{hint_en}")
 
@@ -63,12 +82,13 @@ class UnknownLabelError(KgLookupError):
 class AmbiguousLabelError(KgLookupError):
     """More than one resource carries the label: the user must choose."""
 
-    def __init__(self, label: str, candidates: list[tuple[str, str]]) -> None:
+    def __init__(self, label: str, candidates: list[tuple[str, str]], more: int = 0) -> None:
         self.label = label
         self.candidates = candidates
         listed = "; ".join(f"{lab} <{iri}>" for iri, lab in candidates)
-        super().__init__(f"label '{label}' is niet eenduidig; kandidaten: {listed}",
-                         en=f"label '{label}' is ambiguous; candidates: {listed}")
+        rest, rest_en = (f"; en {more} meer", f"; and {more} more") if more else ("", "")
+        super().__init__(f"label '{label}' is niet eenduidig; kandidaten: {listed}{rest}",
+                         en=f"label '{label}' is ambiguous; candidates: {listed}{rest_en}")
 
 
 class WrongKindError(KgLookupError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +18,7 @@ from .model.mixin import ModelMixin
 from .network.mixin import NetworkMixin
 from .paths import ontology_dir, queries_dir
 from .query.named import BUILTIN_SLOTS, NamedQuery, bind, load_named_queries
-from .query.resolve import LabelIndex
+from .query.resolve import Context, LabelIndex
 from .query.results import ResultTable
 from .store.backend import Backend
 from .store.loader import DataFile, data_files, load_shapes, user_files
@@ -69,14 +69,25 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
             return self.label_loader(self.backend)
         return LabelIndex(self.backend)
 
-    def resolve(self, label: str, kind: str | None = None) -> URIRef:
-        """The IRI whose label is `label` (case-, space- and accent-insensitive).
+    def resolve(self, label: str, kind: str | None = None, context: Iterable[URIRef] = ()) -> URIRef:
+        """The IRI that `label` names (case-, space- and accent-insensitive; a whole label in
+        either language, another name, or a unique part: README "Labels and names"). Where
+        several fit, those linked from a `context` resource (say, the intervention of the same
+        query) decide; otherwise AmbiguousLabelError lists them.
 
         >>> kg = load()
         >>> str(kg.resolve("krachtwerk", kind="interventie"))
         'https://w3id.org/armoede-kg/id/interventie/krachtwerk'
         """
-        return self.labels.resolve(label, kind)
+        ctx = self._context(context) if context else None
+        return self.labels.resolve(label, kind, lang=self.lang, context=ctx)
+
+    def _context(self, iris: Iterable[URIRef]) -> Context:
+        values = " ".join(URIRef(i).n3() for i in iris)
+        rows = self.backend.select(_CONTEXT_QUERY.replace("$context", values))
+        linked = {str(r["x"].term) for r in rows if r["x"].term is not None}
+        schemes = {str(r["scheme"].term) for r in rows if r["scheme"].term is not None}
+        return Context(frozenset(linked), frozenset(schemes))
 
     def label(self, iri: URIRef) -> str:
         """The display label of iri in this graph's language (falling back to Dutch)."""
@@ -106,15 +117,15 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         """The SPARQL text of a named query with its parameters bound as RDF terms."""
         q = self.named_query(name)
         values: dict[str, Node] = {"taal": Literal(self.lang)}
-        for key, raw in params.items():
-            if raw is None:
-                continue
-            p = q.param(key)
+        given = [(q.param(key), raw) for key, raw in params.items() if raw is not None]
+        # interventions first: they are the context in which a life domain or theory is read
+        for p, raw in sorted(given, key=lambda pr: pr[0].kind != "interventie"):
             if p.choices and str(raw) not in p.choices:
                 listed = ", ".join(p.choices)
                 raise KgValueError(f"'{raw}' is geen geldige waarde voor {p.name} (kies uit: {listed})",
                                    en=f"'{raw}' is not a valid value for {p.name} (choose from: {listed})")
-            values[p.name] = self._term_for(p.kind, raw)
+            context = [v for v in values.values() if isinstance(v, URIRef)]
+            values[p.name] = self._term_for(p.kind, raw, context)
         missing = [p.name for p in q.params if p.required and p.name not in values]
         if missing:
             raise QueryParameterError(f"query '{name}' mist verplichte parameter(s): {', '.join(missing)}",
@@ -123,7 +134,7 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         assert not unknown_builtin
         return bind(q.text, values)
 
-    def _term_for(self, kind: str, raw: Any) -> Node:
+    def _term_for(self, kind: str, raw: Any, context: Iterable[URIRef] = ()) -> Node:
         if isinstance(raw, URIRef):
             return self.resolve(str(raw), None if kind in ("text", "integer") else kind)
         text = str(raw)
@@ -135,7 +146,7 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
             except ValueError:
                 raise QueryParameterError(f"'{text}' is geen geheel getal",
                                           en=f"'{text}' is not a whole number") from None
-        return self.resolve(text, kind)
+        return self.resolve(text, kind, context)
 
     def query(self, name: str, **params: Any) -> ResultTable:
         """Run a named query; parameters are labels (or IRIs) of the declared kind.
@@ -224,6 +235,18 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
 
 BACKENDS = ("rdflib", "oxigraph", "remote")
 
+
+# What a context resource points at (directly or through its role nodes) and their concept schemes.
+_CONTEXT_QUERY = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
+SELECT DISTINCT ?x ?scheme WHERE {
+  VALUES ?c { $context }
+  { ?c ?p ?x } UNION { ?c ak:hasRole ?r . ?r ?q ?x }
+  FILTER(isIRI(?x))
+  OPTIONAL { ?x skos:inScheme ?scheme }
+}
+"""
 
 def load(ontology: Path | str | None = None, lang: str = "nl", backend: str = "rdflib",
          endpoint: str | None = None, cache: bool | None = None,

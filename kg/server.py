@@ -353,4 +353,5 @@ def serve(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph, host: str, 
                     http=guarded_h11(config.client_timeout), timeout_keep_alive=keep_alive,
                     h11_max_incomplete_event_size=MAX_HEAD_BYTES)
     except SystemExit as exc:  # uvicorn exits when it cannot bind the port
-        raise KgError(f"server kon niet starten op {host}:{port} (poort bezet?)") from exc
+        raise KgError(f"server kon niet starten op {host}:{port} (poort bezet?)",
+                      en=f"server could not start on {host}:{port} (port in use?)") from exc

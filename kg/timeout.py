@@ -29,7 +29,8 @@ def run_with_timeout(fn: Callable[[], T], seconds: float | None, what: str = "qu
     t.start()
     t.join(seconds)
     if t.is_alive():
-        raise QueryTimeoutError(f"{what} duurde langer dan {seconds:g} s en is afgebroken (zie --timeout)")
+        raise QueryTimeoutError(f"{what} duurde langer dan {seconds:g} s en is afgebroken (zie --timeout)",
+                                en=f"{what} took longer than {seconds:g} s and was stopped (see --timeout)")
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]

@@ -194,6 +194,14 @@ def test_remote_answers_every_named_query_as_rdflib(reference, remote_graph, nam
     assert_same_answers(remote_graph.query(name, **params), reference.query(name, **params), NAMED[name])
 
 
+def test_hand_written_sparql_with_predefined_prefixes_answers_alike_on_every_backend(reference, oxigraph_graph,
+                                                                                     remote_graph):
+    # no PREFIX line: every backend knows ak:, iv:, skos: (kg.query.prefixes; issue #11, item 15)
+    q = 'SELECT ?l WHERE { iv:krachtwerk ak:basedOn/skos:prefLabel ?l FILTER(lang(?l) = "nl") } ORDER BY ?l'
+    answers = [[str(r["l"]) for r in g.sparql(q)] for g in (reference, oxigraph_graph, remote_graph)]
+    assert answers[0] and answers[0] == answers[1] == answers[2]
+
+
 def test_the_nine_financial_versterkers_on_every_backend(reference, oxigraph_graph, remote_graph):
     for graph in (reference, oxigraph_graph, remote_graph):
         rows = graph.query("versterkers", interventie="Krachtwerk", leefgebied="financiën")

@@ -5,6 +5,7 @@ message naming the file/line or the value, the documented exit code (0 ok, 1 not
 from __future__ import annotations
 
 import http.server
+import re
 import subprocess
 import sys
 import threading
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+from kg.cli.main import main
 
 VALID = (Path(__file__).parent / "data" / "valid" / "versterker.ttl").read_text(encoding="utf-8")
 PFX = "@prefix ak: <https://w3id.org/armoede-kg/ontologie#> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
@@ -134,6 +137,51 @@ def tripwire() -> Iterator[str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_bad_input(run_cli, tmp_path: Path, tripwire: str, case: Case) -> None:
+    res = _run_case(run_cli, tmp_path, tripwire, case)
+    assert case.expect.replace("{tmp}", str(tmp_path)) in res.output
+    if case.exit == 2:
+        # exactly one error line: ours ("fout: …") or click's usage error ("Error: …")
+        errors = [line for line in res.output.splitlines() if line.startswith(("fout: ", "Error: "))]
+        assert len(errors) == 1, res.output
+
+
+# Words of the Dutch messages; none may be left in an English one (file names and the user's
+# own input aside, which the checked text leaves out).
+DUTCH = re.compile(r"\b(fout|onbekende?|bedoelde|niet|geen|bestaat|regel|kolom|ongeldige?|rijen|rij|soort|"
+                   r"kandidaten|eenduidig|gebruik|bestand|toegestaan|federatie|lege?|mist|geweigerd|"
+                   r"overtredingen?|afgebroken|duurde|schrijven|heeft|wordt|een|het|zijn|kies|niet|"
+                   r"resultaat|groot|gegevens|waarde|voor|verwijzingen|bevat|overschrijven)\b",
+                   re.IGNORECASE)
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input_in_english(tmp_path: Path, tripwire: str, case: Case, how: str) -> None:
+    """The whole catalogue with --lang en before the command (or ARMOEDE_KG_LANG=en): the same
+    exit codes, one error line, and no Dutch left (issue #11, item 6)."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Result:
+        if how == "option":
+            return runner.invoke(main, ["--lang", "en", *args], input=input, catch_exceptions=False)
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False, env={"ARMOEDE_KG_LANG": "en"})
+
+    res = _run_case(run, tmp_path, tripwire, case)
+    if case.exit == 2:
+        errors = [line for line in res.output.splitlines() if line.startswith(("error: ", "Error: "))]
+        assert len(errors) == 1, res.output
+    text = res.output.replace(str(tmp_path), "")
+    for arg in case.args:  # the user's own words (labels, values) may be Dutch
+        if not arg.startswith("-"):
+            text = text.replace(arg.replace("{tmp}", ""), "")
+    # and so may the words of their own files, which a parse error quotes
+    theirs = {w.casefold() for name, content in case.files.items() if isinstance(content, str)
+              for w in re.findall(r"\w+", name + " " + content)}
+    dutch = [m.group(0) for m in DUTCH.finditer(text) if m.group(0).casefold() not in theirs]
+    assert not dutch, f"Dutch in English output: {dutch}\n{res.output}"
+
+
+def _run_case(run_cli, tmp_path: Path, tripwire: str, case: Case) -> Result:
     _Recorder.hits.clear()
     for name, content in case.files.items():
         p = tmp_path / name
@@ -146,15 +194,11 @@ def test_bad_input(run_cli, tmp_path: Path, tripwire: str, case: Case) -> None:
     args = [a.replace("{tmp}", str(tmp_path)) for a in case.args]
     res = run_cli(*args, input=case.stdin)
     assert res.exit_code == case.exit, res.output
-    assert case.expect.replace("{tmp}", str(tmp_path)) in res.output
     assert "Traceback" not in res.output
-    if case.exit == 2:
-        # exactly one error line: ours ("fout: …") or click's usage error ("Error: …")
-        errors = [line for line in res.output.splitlines() if line.startswith(("fout: ", "Error: "))]
-        assert len(errors) == 1, res.output
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before, "an input error must not create or change files"
     assert _Recorder.hits == [], "nothing may be fetched"
+    return res
 
 
 def test_query_timeout_stops_with_a_clear_message(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.errors import KgValueError, UnknownLabelError, WrongKindError
+from kg.errors import KgValueError, QueryError, UnknownLabelError, WrongKindError
 from kg.model import entities as model
 from kg.model import mixin as graph_model
 from kg.model.entities import Intervention, LifeDomain, MissingDependencyError, Results, Source, Theory
@@ -158,8 +158,12 @@ def test_filters_combine(graph):
 
 
 def test_unknown_role_names_the_choices(graph):
-    with pytest.raises(KgValueError, match="integraal"):
+    # a bad argument value is a ValueError (KgValueError), not a QueryError (issue #11, item 19)
+    with pytest.raises(ValueError, match="integraal") as info:
         graph.interventions(role="hoofdrol")
+    assert isinstance(info.value, KgValueError) and not isinstance(info.value, QueryError)
+    assert info.value.message("en") == ("unknown role 'hoofdrol' (choose from besproken, erkend, integraal, "
+                                        "overzichtstabel, praktijkvoorbeeld, samenhang, versterker)")
 
 
 # -- kg.theories, kg.sources, kg.complementing_boosters -------------------------------------------

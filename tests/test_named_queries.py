@@ -92,8 +92,10 @@ def test_label_text_never_reaches_the_query(graph):
 
 
 def test_missing_required_parameter(graph):
-    with pytest.raises(QueryError, match="parameter\\(s\\): interventie"):
+    # the library names the parameter, not the command line's flag (issue #11, item 19)
+    with pytest.raises(QueryError, match=r"verplichte parameter\(s\): interventie$") as info:
         graph.query("versterkers")
+    assert "--" not in str(info.value) and info.value.message("en").endswith("required parameter(s): interventie")
 
 
 def test_unknown_parameter(graph):

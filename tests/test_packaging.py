@@ -31,6 +31,7 @@ def test_wheel_ships_data_and_only_kg_top_level(wheel: Path):
     assert "kg/queries/versterkers.rq" in names and "kg/queries/qc/verwijzing-naar-niets.rq" in names
     assert any(n.startswith("kg/ontologie/kennis/004/") for n in names)
     assert "kg/cli/main.py" in names
+    assert "kg/queries/kolommen.csv" in names  # the English column headings (--lang en)
     shipped = {n for n in names if n.endswith((".ttl", ".rq"))}
     on_disk = {f"kg/{p.relative_to(ROOT).as_posix()}" for d in ("ontologie", "queries")
                for p in (ROOT / d).rglob("*") if p.suffix in (".ttl", ".rq")}

@@ -73,3 +73,102 @@ def test_cli_unknown_label_exit_2_with_suggestion(run_cli):
     assert res.exit_code == 2
     assert res.output.startswith("fout: onbekend label 'Krachtwrek'") and "Krachtwerk" in res.output
     assert "Traceback" not in res.output
+
+
+# -- issue #11, items 7 and 18: names need not be whole, and the context ranks ------------
+
+TH = "https://w3id.org/armoede-kg/id/theorie/"
+DOC = "https://w3id.org/armoede-kg/id/document/"
+BG = "https://w3id.org/armoede-kg/id/begrip/"
+
+
+def test_a_unique_part_of_a_label_resolves(graph):
+    # "schaarste" is a word of "Theorie van schaarste", the only theory with it
+    assert str(graph.resolve("schaarste", "theorie")) == TH + "schaarste"
+    assert graph.query("interventies-bij-theorie", theorie="schaarste").column("interventieLabel")
+
+
+def test_several_partial_matches_give_the_ambiguity_error_listing_them(graph):
+    with pytest.raises(AmbiguousLabelError) as info:
+        graph.resolve("kracht", "interventie")
+    listed = {label for _iri, label in info.value.candidates}
+    assert {"Bind-Kracht in Armoede", "Eigen kracht conferenties"} <= listed
+
+
+@pytest.mark.parametrize(("authors", "theory"), [("Mullainathan & Shafir", "schaarste"),
+                                                 ("Rapp & Goscha", "krachtmodel"),
+                                                 ("rapp en goscha", "krachtmodel")])
+def test_a_theory_is_found_by_its_originators(graph, authors, theory):
+    assert str(graph.resolve(authors, "theorie")) == TH + theory
+
+
+def test_originators_as_a_source_find_their_book(graph):
+    assert str(graph.resolve("Mullainathan & Shafir", "bron")).endswith("/bron/mullainathan-shafir-schaarste")
+
+
+@pytest.mark.parametrize("text", ["000", "seed 000", "document 000", "doc:000", "000_c73029b7fbcaca56.txt"])
+def test_a_seed_document_by_number_or_file_name(graph, text):
+    # the README calls the documents "seed 000" … and /work/shared/seeds names the files so
+    assert str(graph.resolve(text, "bron")) == DOC + "000"
+
+
+def test_a_number_does_not_suggest_a_year(graph):
+    # before: "--bron 009" (no such seed) suggested "Sackett e.a. (2000)"-like years
+    with pytest.raises(UnknownLabelError) as info:
+        graph.resolve("009", "bron")
+    assert not any("2009" in s or "2000" in s for s in info.value.suggestions)
+
+
+def test_a_label_two_concepts_carry_is_ambiguous(graph):
+    # "inkomen" is a concept of Krachtwerk's scheme and of the ZRM, linked only by closeMatch
+    with pytest.raises(AmbiguousLabelError) as info:
+        graph.get("inkomen")
+    assert {iri for iri, _label in info.value.candidates} == {BG + "krachtwerk-aandacht-inkomen", BG + "zrm-inkomen"}
+    assert "Zelfredzaamheidsmatrix" in str(info.value)  # the scheme tells the two apart
+
+
+def test_the_intervention_of_the_query_decides_between_life_domains(graph):
+    # "gezondheid" with Krachtwerk is Krachtwerk's own "gezondheid en zelfregulering"
+    krachtwerk = graph.resolve("Krachtwerk", "interventie")
+    assert str(graph.resolve("gezondheid", "leefgebied", [krachtwerk])) == \
+        BG + "krachtwerk-aandacht-gezondheid-en-zelfregulering"
+    assert str(graph.resolve("inkomen", "leefgebied", [krachtwerk])) == BG + "krachtwerk-aandacht-inkomen"
+    text = graph.bound_query("versterkers", interventie="Krachtwerk", leefgebied="gezondheid")
+    assert "krachtwerk-aandacht-gezondheid-en-zelfregulering" in text
+
+
+def test_without_context_the_candidates_are_listed(graph):
+    with pytest.raises(AmbiguousLabelError) as info:
+        graph.resolve("gezondheid", "leefgebied")
+    assert BG + "krachtwerk-aandacht-gezondheid-en-zelfregulering" in {i for i, _ in info.value.candidates}
+
+
+def test_suggestions_prefer_the_context(graph):
+    krachtwerk = graph.resolve("Krachtwerk", "interventie")
+    with pytest.raises(UnknownLabelError) as info:
+        graph.resolve("gezondheid en zelfregulatie", "leefgebied", [krachtwerk])
+    assert info.value.suggestions[0] == "gezondheid en zelfregulering"
+
+
+def test_english_labels_resolve_and_show_in_english(graph_en):
+    assert str(graph_en.resolve("health and self-regulation", "leefgebied")) == \
+        BG + "krachtwerk-aandacht-gezondheid-en-zelfregulering"
+    with pytest.raises(UnknownLabelError) as info:
+        graph_en.resolve("Krachtwrek", "interventie")
+    assert info.value.message("en") == "unknown label 'Krachtwrek' (kind: intervention); did you mean: Krachtwerk?"
+
+
+def test_a_prefixed_name_resolves(graph):
+    assert str(graph.resolve("iv:krachtwerk", "interventie")) == IV + "krachtwerk"
+
+
+def test_cli_partial_and_seed_names(run_cli):
+    res = run_cli("query", "interventies-bij-theorie", "--theorie", "Mullainathan & Shafir", "--format", "csv")
+    assert res.exit_code == 0 and "De Geweldige Wijk" in res.output
+    res = run_cli("query", "interventies-per-bron", "--bron", "000", "--format", "csv")
+    assert res.exit_code == 0 and "Krachtwerk" in res.output
+
+
+def test_a_kind_may_be_named_in_english(graph_en):
+    assert str(graph_en.resolve("Krachtwerk", "intervention")) == IV + "krachtwerk"
+    assert str(graph_en.resolve("schaarste", "theory")) == TH + "schaarste"

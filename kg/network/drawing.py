@@ -356,7 +356,9 @@ def dot_program() -> str:
     if not found:
         raise MissingDependencyError(
             f"Graphviz-programma '{wanted}' niet gevonden: installeer Graphviz "
-            f"(bijv. apt-get install graphviz) of schrijf DOT met --out x.dot")
+            f"(bijv. apt-get install graphviz) of schrijf DOT (een .dot-bestand)",
+                                     en=f"Graphviz program '{wanted}' not found: install Graphviz "
+                                        "(e.g. apt-get install graphviz) or write DOT (a .dot file)")
     return found
 
 
@@ -373,10 +375,12 @@ def render(dot_text: str, fmt: str) -> bytes:
         done = subprocess.run(args, input=dot_text.encode("utf-8"), capture_output=True, timeout=120,
                               check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise KgError(f"Graphviz ({program}) kon niet tekenen: {exc}") from None
+        raise KgError(f"Graphviz ({program}) kon niet tekenen: {exc}",
+                      en=f"Graphviz ({program}) could not draw: {exc}") from None
     if done.returncode != 0 or not done.stdout:
         msg = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
-        raise KgError(f"Graphviz ({program}) kon niet tekenen: {msg or 'geen uitvoer'}")
+        raise KgError(f"Graphviz ({program}) kon niet tekenen: {msg or 'geen uitvoer'}",
+                      en=f"Graphviz ({program}) could not draw: {msg or 'no output'}")
     return done.stdout
 
 
@@ -394,7 +398,8 @@ def save(pic: Picture, out: FilePath | str, force: bool = False) -> FilePath:
     fmt = image_format(out)
     target = FilePath(out)
     if target.exists() and not force and not target.is_dir():
-        raise OutputError(f"{target}: bestaat al (gebruik --force om te overschrijven)")
+        raise OutputError(f"{target}: bestaat al (gebruik --force of force=True om te overschrijven)",
+                          en=f"{target}: exists already (use --force or force=True to overwrite)")
     return write_atomic(target, render(to_dot(pic), fmt), force=force)
 
 

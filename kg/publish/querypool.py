@@ -70,19 +70,21 @@ def evaluate(ds: Any, text: str, max_rows: int) -> QueryOutcome:
         for t in res:
             triples.append(t)
             if len(triples) > max_rows:
-                raise ResultTooLargeError(_too_many(max_rows, "triples"))
+                raise _too_many(max_rows, "triples", "triples")
         return QueryOutcome(form, triples=triples)
     columns = tuple(str(v) for v in (res.vars or []))
     rows: list[list[Node | None]] = []
     for r in res:
         rows.append(list(r))
         if len(rows) > max_rows:
-            raise ResultTooLargeError(_too_many(max_rows, "rijen"))
+            raise _too_many(max_rows, "rijen", "rows")
     return QueryOutcome(form, columns=columns, rows=rows)
 
 
-def _too_many(limit: int, what: str) -> str:
-    return f"resultaat te groot: meer dan {limit} {what}; beperk de query met LIMIT of een filter"
+def _too_many(limit: int, what: str, what_en: str) -> ResultTooLargeError:
+    return ResultTooLargeError(
+        f"resultaat te groot: meer dan {limit} {what}; beperk de query met LIMIT of een filter",
+        en=f"result too large: more than {limit} {what_en}; narrow the query with LIMIT or a filter")
 
 
 def _worker_main(conn: Connection, data: str | None, timeout: float, max_rows: int, memory_mb: int) -> None:
@@ -125,16 +127,19 @@ def _worker_main(conn: Connection, data: str | None, timeout: float, max_rows: i
             reply: tuple[Any, ...] = ("ok", outcome)
         except _Alarm:
             reply = ("timeout",)
+        # each message in both languages: (kind, Dutch, English)
         except ResultTooLargeError as exc:
-            reply = ("too-large", str(exc))
+            reply = ("too-large", exc.message("nl"), exc.message("en"))
         except UpdateNotAllowedError as exc:
-            reply = ("update", str(exc))
+            reply = ("update", exc.message("nl"), exc.message("en"))
         except QueryError as exc:
-            reply = ("error", str(exc))
+            reply = ("error", exc.message("nl"), exc.message("en"))
         except MemoryError:
-            reply = ("error", "de query vraagt meer geheugen dan het endpoint toestaat")
+            reply = ("error", "de query vraagt meer geheugen dan het endpoint toestaat",
+                     "the query needs more memory than the endpoint allows")
         except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on odd queries
-            reply = ("error", f"query mislukt: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
+            why = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            reply = ("error", f"query mislukt: {why}", f"query failed: {why}")
         try:
             conn.send(reply)
         except (OSError, ValueError):
@@ -152,11 +157,13 @@ class _Worker:
     def wait_ready(self, limit: float) -> None:
         if not self.conn.poll(limit):
             self.kill()
-            raise KgError(f"query-werker niet klaar binnen {limit:.0f} s")
+            raise KgError(f"query-werker niet klaar binnen {limit:.0f} s",
+                          en=f"query worker not ready within {limit:.0f} s")
         msg = self.conn.recv()
         if msg[0] != "ready":
             self.kill()
-            raise KgError(f"query-werker kon de graaf niet laden: {msg[1] if len(msg) > 1 else msg}")
+            raise KgError(f"query-werker kon de graaf niet laden: {msg[1] if len(msg) > 1 else msg}",
+                          en=f"query worker could not load the graph: {msg[1] if len(msg) > 1 else msg}")
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -233,11 +240,13 @@ class QueryPool:
         pyparsing busy for minutes), so it happens in the worker, under the time limit, where
         evaluate() refuses UPDATE, SERVICE and FROM before rdflib's engine sees the query."""
         if not text.strip():
-            raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query")
+            raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query",
+                             en="empty query: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
         try:
             w = self._idle.get(timeout=self.timeout + self.grace + self.load_limit)
         except queue.Empty:
-            raise EndpointBusyError("het endpoint is bezet; probeer het later opnieuw") from None
+            raise EndpointBusyError("het endpoint is bezet; probeer het later opnieuw",
+                                    en="the endpoint is busy; try again later") from None
         try:
             w.conn.send(text)
             if not w.conn.poll(self.timeout + self.grace):
@@ -245,25 +254,29 @@ class QueryPool:
             msg = w.conn.recv()
         except TimeoutError:
             self._replace(w)
-            raise QueryTimeoutError(self._timeout_message()) from None
+            raise QueryTimeoutError(self._timeout_message(), en=self._timeout_message_en()) from None
         except (EOFError, OSError):
             self._replace(w)
-            raise QueryError("de query-werker is onverwacht gestopt (te veel geheugen?)") from None
+            raise QueryError("de query-werker is onverwacht gestopt (te veel geheugen?)",
+                             en="the query worker stopped unexpectedly (too much memory?)") from None
         self._idle.put(w)
         kind = msg[0]
         if kind == "ok":
             outcome: QueryOutcome = msg[1]
             return outcome
         if kind == "timeout":
-            raise QueryTimeoutError(self._timeout_message())
+            raise QueryTimeoutError(self._timeout_message(), en=self._timeout_message_en())
         if kind == "too-large":
-            raise ResultTooLargeError(msg[1])
+            raise ResultTooLargeError(msg[1], en=msg[2])
         if kind == "update":
-            raise UpdateNotAllowedError(msg[1])
-        raise QueryError(msg[1])
+            raise UpdateNotAllowedError(msg[1], en=msg[2])
+        raise QueryError(msg[1], en=msg[2])
 
     def _timeout_message(self) -> str:
         return f"query duurde langer dan {self.timeout:g} s en is afgebroken"
+
+    def _timeout_message_en(self) -> str:
+        return f"the query took longer than {self.timeout:g} s and was stopped"
 
     def close(self) -> None:
         self._closed = True

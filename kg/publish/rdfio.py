@@ -120,7 +120,8 @@ _NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*$")
 def _split_predicate(iri: str) -> tuple[str, str]:
     m = _NCNAME.search(iri)
     if not m or m.start() == 0:
-        raise ExportError(f"eigenschap <{iri}> past niet in RDF/XML (geen geldige XML-naam)")
+        raise ExportError(f"eigenschap <{iri}> past niet in RDF/XML (geen geldige XML-naam)",
+                          en=f"property <{iri}> does not fit in RDF/XML (not a valid XML name)")
     return iri[: m.start()], iri[m.start():]
 
 

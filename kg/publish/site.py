@@ -230,23 +230,28 @@ def write_site(kg: KnowledgeGraph, out: Path | str, endpoint: str = DEFAULT_ENDP
     _check_target(target, force)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: map {parent} bestaat niet")
+        raise OutputError(f"{target}: map {parent} bestaat niet",
+                          en=f"{target}: folder {parent} does not exist")
     with _temp_dir(parent, target.name) as tmp:
         try:
             report = build_site(kg, tmp, endpoint)
         except SiteWriteError as exc:
             kept = f"de bestaande site in {target} is ongewijzigd" if target.exists() else "er is niets geschreven"
-            raise OutputError(f"{target / exc.rel}: schrijven mislukt ({exc.reason}); {kept}") from None
+            raise OutputError(f"{target / exc.rel}: schrijven mislukt ({exc.reason}); {kept}",
+                              en=f"{target / exc.rel}: writing failed ({exc.reason}); {kept}") from None
         _swap_in(tmp, target)
     return SiteReport(target, report.files, report.resources, report.bytes)
 
 
 def _check_target(target: Path, force: bool) -> None:
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: bestaat en is geen map")
+        raise OutputError(f"{target}: bestaat en is geen map",
+                          en=f"{target}: exists and is not a folder")
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists() and not force:
         raise OutputError(f"{target}: map is niet leeg en geen armoede-kg-site "
-                          "(kies een lege map, of gebruik --force om haar te vervangen)")
+                          "(kies een lege map, of gebruik --force om haar te vervangen)",
+                          en=f"{target}: folder is not empty and not an armoede-kg site "
+                             "(choose an empty folder, or use --force to replace it)")
 
 
 @contextmanager
@@ -254,7 +259,8 @@ def _temp_dir(parent: Path, name: str) -> Iterator[Path]:
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{name}.bouw-", dir=parent))
     except OSError as exc:
-        raise OutputError(f"{parent}: kan geen tijdelijke map maken ({exc.strerror})") from None
+        raise OutputError(f"{parent}: kan geen tijdelijke map maken ({exc.strerror})",
+                          en=f"{parent}: cannot make a temporary folder ({exc.strerror})") from None
     try:
         yield tmp
     finally:
@@ -294,4 +300,5 @@ def _swap_in(tmp: Path, target: Path) -> None:
             raise
         shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
-        raise OutputError(f"{target}: site kon niet geplaatst worden ({exc.strerror})") from None
+        raise OutputError(f"{target}: site kon niet geplaatst worden ({exc.strerror})",
+                          en=f"{target}: site could not be put in place ({exc.strerror})") from None

@@ -42,8 +42,8 @@ class StoreError(KgError):
     """The store refused a request, could not be reached, or holds something else.
     status: the HTTP status the store answered with; None when no answer came."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, status: int | None = None, en: str | None = None) -> None:
+        super().__init__(message, en=en)
         self.status = status
 
 
@@ -103,7 +103,8 @@ def graph_url(store: str, graph: URIRef) -> str:
 class _Client:
     def __init__(self, store: str, user: str | None, password: str | None, timeout: float) -> None:
         if not store.startswith(("http://", "https://")):
-            raise StoreError(f"'{store}' is geen http(s)-adres van een Graph Store-endpoint")
+            raise StoreError(f"'{store}' is geen http(s)-adres van een Graph Store-endpoint",
+                             en=f"'{store}' is not an http(s) address of a Graph Store endpoint")
         self.store = store
         self.timeout = timeout
         handlers: list[urllib.request.BaseHandler] = []
@@ -125,11 +126,14 @@ class _Client:
             raise StoreError(msg, exc.code) from None
         except urllib.error.URLError as exc:
             reason = exc.reason.strerror if isinstance(exc.reason, OSError) and exc.reason.strerror else exc.reason
-            raise StoreError(f"{self.store}: niet bereikbaar ({reason})") from None
+            raise StoreError(f"{self.store}: niet bereikbaar ({reason})",
+                             en=f"{self.store}: not reachable ({reason})") from None
         except TimeoutError:
-            raise StoreError(f"{self.store}: geen antwoord binnen {self.timeout:g} s") from None
+            raise StoreError(f"{self.store}: geen antwoord binnen {self.timeout:g} s",
+                             en=f"{self.store}: no answer within {self.timeout:g} s") from None
         except OSError as exc:
-            raise StoreError(f"{self.store}: verbinding mislukt ({exc})") from None
+            raise StoreError(f"{self.store}: verbinding mislukt ({exc})",
+                             en=f"{self.store}: connection failed ({exc})") from None
 
 
 def _canonical(t: Triple) -> tuple[Node, Node, object]:
@@ -178,7 +182,8 @@ def _snapshot(client: _Client, graphs: list[URIRef]) -> _Snapshot:
 def _put(client: _Client, g: URIRef, body: bytes) -> None:
     status, _ = client.request("PUT", graph_url(client.store, g), body, {"Content-Type": "application/n-triples"})
     if status not in (200, 201, 204):
-        raise StoreError(f"PUT {g}: onverwacht antwoord HTTP {status}", status)
+        raise StoreError(f"PUT {g}: onverwacht antwoord HTTP {status}",
+                         status, en=f"PUT {g}: unexpected answer HTTP {status}")
 
 
 def _restore(client: _Client, g: URIRef, old: bytes | None) -> bool:
@@ -269,7 +274,8 @@ def check_graph(client: _Client, g: URIRef, triples: list[Triple]) -> GraphResul
     try:
         remote.parse(data=body.decode("utf-8"), format="nt")
     except Exception as exc:  # noqa: BLE001 - any parse failure means the store answered something else
-        raise StoreError(f"GET {g}: antwoord is geen N-Triples ({' '.join(str(exc).split())[:150]})") from None
+        raise StoreError(f"GET {g}: antwoord is geen N-Triples ({' '.join(str(exc).split())[:150]})",
+                         en=f"GET {g}: answer is not N-Triples ({' '.join(str(exc).split())[:150]})") from None
     ours = {_canonical(t) for t in triples}
     theirs = {_canonical(t) for t in remote}
     return GraphResult(g, len(set(triples)), len(remote), ours == theirs)

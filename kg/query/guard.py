@@ -13,6 +13,7 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from ..errors import QueryError, UpdateNotAllowedError
+from .syntax import from_rdflib
 
 QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
                "DescribeQuery": "describe"}
@@ -22,24 +23,27 @@ def check_query(text: str, allow_service: bool = False) -> str:
     """Return the query form ('select', 'ask', 'construct', 'describe') of a read-only
     query, or raise a one-line QueryError."""
     if not text.strip():
-        raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query")
+        raise QueryError("lege query: geef een SELECT-, ASK-, CONSTRUCT- of DESCRIBE-query",
+                         en="empty query: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     try:
         parsed = parseQuery(text)
     except ParseException as exc:
         if _is_update(text):
-            raise UpdateNotAllowedError("SPARQL UPDATE is niet toegestaan: deze graaf is alleen-lezen") from None
-        raise QueryError(
-            f"ongeldige SPARQL op regel {exc.lineno}, kolom {exc.col}: {_first_line(exc.msg)}"
-        ) from None
+            raise UpdateNotAllowedError("SPARQL UPDATE is niet toegestaan: deze graaf is alleen-lezen",
+                                        en="SPARQL UPDATE is not allowed: this graph is read-only") from None
+        raise from_rdflib(text, exc) from None
     except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on odd input
-        raise QueryError(f"ongeldige SPARQL: {_first_line(str(exc))}") from None
+        raise from_rdflib(text, exc) from None
     form = QUERY_FORMS.get(parsed[1].name, "select")
     if not allow_service and _has_node(parsed[1], "ServiceGraphPattern"):
-        raise QueryError("SERVICE (federatie) is uitgeschakeld: een query mag geen andere endpoints aanroepen")
+        raise QueryError("SERVICE (federatie) is uitgeschakeld: een query mag geen andere endpoints aanroepen",
+                         en="SERVICE (federation) is disabled: a query may not call other endpoints")
     if _has_node(parsed[1], "DatasetClause"):
         # rdflib loads every FROM / FROM NAMED IRI, file:// included: a way to read local files
         raise QueryError("FROM en FROM NAMED zijn niet toegestaan: een query kan geen andere bestanden of "
-                         "adressen laden (gebruik GRAPH binnen de query)")
+                         "adressen laden (gebruik GRAPH binnen de query)",
+                         en="FROM and FROM NAMED are not allowed: a query cannot load other files or "
+                            "addresses (use GRAPH inside the query)")
     return form
 
 
@@ -69,7 +73,3 @@ def _has_node(node: Any, wanted: str) -> bool:
         elif isinstance(n, (list, tuple)):
             stack.extend(n)
     return False
-
-
-def _first_line(msg: str) -> str:
-    return " ".join(msg.split())[:200]

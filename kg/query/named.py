@@ -11,9 +11,12 @@ Header lines (comments at the top of the file):
     # param: rol | kind=text | optional | choices=integraal,versterker | help@nl=… | help@en=…
     # group@nl: Interventies en hun rollen
     # group@en: Interventions and their roles
+    # unstated: krachtgericht, stressSensitief
 
 ``choices`` limits a text parameter to the listed values (anything else is a clear error);
 ``group`` is the heading under which ``query --help`` lists the query.
+``unstated`` names yes/no columns whose empty cell means that no document states anything
+(shown as "niet vermeld"/"not stated", never as "no").
 
 A parameter's slot in the query body is the variable ``$name``. Binding replaces each
 ``$name`` token (outside strings, IRIs and comments) with the ``n3()`` serialisation of the
@@ -61,6 +64,7 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     group: dict[str, str] = field(default_factory=dict)
+    unstated: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -104,27 +108,35 @@ def parse_named_query(path: Path) -> NamedQuery:
             group[lang] = value
         elif key == "param":
             params.append(_parse_param(path, lineno, value))
+        elif key == "unstated":
+            meta[key] = value
         else:
             meta[key] = value
     name = meta.get("name")
     if not name:
-        raise QueryError(f"{path}:1: header mist '# name: …'")
+        raise QueryError(f"{path}:1: header mist '# name: …'",
+                         en=f"{path}:1: header lacks '# name: …'")
     if name != path.stem:
-        raise QueryError(f"{path}:1: naam '{name}' wijkt af van de bestandsnaam")
+        raise QueryError(f"{path}:1: naam '{name}' wijkt af van de bestandsnaam",
+                         en=f"{path}:1: name '{name}' differs from the file name")
     if "nl" not in title:
-        raise QueryError(f"{path}:1: header mist '# title@nl: …'")
+        raise QueryError(f"{path}:1: header mist '# title@nl: …'",
+                         en=f"{path}:1: header lacks '# title@nl: …'")
     body_vars = set(_slot_names(text))
     for p in params:
         if p.name not in body_vars:
-            raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query")
-    return NamedQuery(name, path, title, description, tuple(params), text, group)
+            raise QueryError(f"{path}: parameter '{p.name}' heeft geen slot ${p.name} in de query",
+                             en=f"{path}: parameter '{p.name}' has no slot ${p.name} in the query")
+    unstated = tuple(c.strip().lstrip("?") for c in meta.get("unstated", "").split(",") if c.strip())
+    return NamedQuery(name, path, title, description, tuple(params), text, group, unstated)
 
 
 def _parse_param(path: Path, lineno: int, value: str) -> Param:
     parts = [p.strip() for p in value.split("|")]
     name = parts[0]
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-        raise QueryError(f"{path}:{lineno}: ongeldige parameternaam '{name}'")
+        raise QueryError(f"{path}:{lineno}: ongeldige parameternaam '{name}'",
+                         en=f"{path}:{lineno}: invalid parameter name '{name}'")
     kind = "text"
     required = False
     helps: dict[str, str] = {}
@@ -142,9 +154,11 @@ def _parse_param(path: Path, lineno: int, value: str) -> Param:
             lang, _, txt = part[5:].partition("=")
             helps[lang] = txt
     if kind not in KINDS:
-        raise QueryError(f"{path}:{lineno}: onbekende soort '{kind}' (kies uit {', '.join(KINDS)})")
+        raise QueryError(f"{path}:{lineno}: onbekende soort '{kind}' (kies uit {', '.join(KINDS)})",
+                         en=f"{path}:{lineno}: unknown kind '{kind}' (choose from {', '.join(KINDS)})")
     if choices and kind != "text":
-        raise QueryError(f"{path}:{lineno}: choices= alleen bij kind=text")
+        raise QueryError(f"{path}:{lineno}: choices= alleen bij kind=text",
+                         en=f"{path}:{lineno}: choices= only with kind=text")
     return Param(name, kind, required, helps, choices)
 
 

@@ -49,11 +49,24 @@ class RdflibBackend:
         more than evaluating it; the algebra of a text never changes, so the last 128 are kept."""
         prepared = self._prepared.get(query)
         if prepared is None:
+            from pyparsing import ParseException
             from rdflib.plugins.sparql.algebra import translateQuery
             from rdflib.plugins.sparql.parser import parseQuery
 
-            # as Graph.query does: the dataset's prefixes are the query's initial namespaces
-            prepared = translateQuery(parseQuery(query), None, dict(self._ds.namespaces()))
+            from ..query.prefixes import PREFIXES
+            from ..query.syntax import from_rdflib
+            from .rdflib_fixes import patch_distinct_aggregates
+
+            patch_distinct_aggregates()
+            try:
+                # the same predefined prefixes as every backend (not whatever the files bound)
+                prepared = translateQuery(parseQuery(query), None, PREFIXES)
+            except ParseException as exc:
+                raise from_rdflib(query, exc) from None
+            except Exception as exc:
+                if "Unknown namespace prefix" not in str(exc):
+                    raise
+                raise from_rdflib(query, exc) from None
             self._prepared[query] = prepared
             if len(self._prepared) > 128:
                 self._prepared.popitem(last=False)

@@ -53,7 +53,8 @@ KEEP = 3  # entries kept per engine (several data folders may be in use)
 # label index is cached at any size.
 OXIGRAPH_STORE_MAX_INPUT = 16_000_000  # bytes of Turtle
 _MAGIC = b"armoede-kg-cache/1\n"
-_CODE = ("loader.py", "cache.py", "resolve.py")  # kg modules whose code shapes an entry
+# kg modules (paths under kg/) whose code shapes an entry; a missing one would silently keep stale entries
+_CODE = ("store/loader.py", "store/cache.py", "store/backend.py", "store/oxigraph.py", "query/resolve.py")
 
 T = TypeVar("T")
 
@@ -83,14 +84,13 @@ def fingerprint(files: Sequence[DataFile], engine: str, versions: Sequence[str] 
     """A name for the dataset these files give under this engine: any change, another name."""
     import rdflib
 
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
     for part in (f"format {FORMAT}", engine, f"rdflib {rdflib.__version__}", platform.python_version(),
                  *versions):
         h.update(part.encode() + b"\0")
-    for name in (*_CODE, f"backend_{engine}.py"):
-        code = here / name
-        h.update(name.encode() + b"\0" + (code.read_bytes() if code.exists() else b"") + b"\0")
+    for name in _CODE:
+        h.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
     for f in files:
         # the file's URI is the base for its relative IRIs, so where it lies is part of its content
         h.update(f"{f.path.resolve().as_uri()}\0{f.graph}\0".encode())

@@ -46,7 +46,8 @@ def data_files(root: Path, knowledge: bool = True) -> list[DataFile]:
     """All Turtle files under root that hold data (not the shapes), in a stable order.
     With knowledge=False only the vocabulary: kern, bronnen and the concept schemes."""
     if not root.is_dir():
-        raise DataFileError(f"{root}: map met ontologiebestanden niet gevonden")
+        raise DataFileError(f"{root}: map met ontologiebestanden niet gevonden",
+                            en=f"{root}: folder with ontology files not found")
     found = [
         p
         for p in sorted(root.rglob("*.ttl"))
@@ -80,23 +81,29 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
     Nothing is fetched: XML with a DOCTYPE or entities and JSON-LD with a remote @context are
     refused before parsing; owl:imports is never followed."""
     if not path.exists():
-        raise DataFileError(f"{path}: bestand bestaat niet")
+        raise DataFileError(f"{path}: bestand bestaat niet",
+                            en=f"{path}: file does not exist")
     if path.is_dir():
-        raise DataFileError(f"{path}: is een map, geen bestand")
+        raise DataFileError(f"{path}: is een map, geen bestand",
+                            en=f"{path}: is a directory, not a file")
     fmt = RDF_FORMATS.get(path.suffix.lower(), "turtle")
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataFileError(f"{path}: kan niet gelezen worden ({exc.strerror})") from None
+        raise DataFileError(f"{path}: kan niet gelezen worden ({exc.strerror})",
+                            en=f"{path}: cannot be read ({exc.strerror})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(f"{path}:{line}: geen geldige UTF-8 ({exc.reason})") from None
+        raise DataFileError(f"{path}:{line}: geen geldige UTF-8 ({exc.reason})",
+                            en=f"{path}:{line}: not valid UTF-8 ({exc.reason})") from None
     if fmt in ("xml", "trix") and (m := _XML_DANGER.search(raw)):
         line = raw[: m.start()].count(b"\n") + 1
         raise DataFileError(f"{path}:{line}: XML met {m.group(1).decode().upper()} geweigerd "
-                            "(entiteiten en externe verwijzingen worden niet verwerkt)")
+                            "(entiteiten en externe verwijzingen worden niet verwerkt)",
+                            en=f"{path}:{line}: XML with {m.group(1).decode().upper()} refused "
+                               "(entities and external references are not processed)")
     if fmt == "json-ld":
         _check_jsonld(path, text)
     # the parser module: imported here, as parsing Turtle with rdflib is the exception
@@ -109,12 +116,14 @@ def parse_turtle_into(graph: Graph, path: Path) -> None:
         with _quiet_literals():
             target.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as exc:
-        raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}") from None
+        raise DataFileError(f"{path}:{exc.lines + 1}: Turtle-syntaxfout: {_short(exc._why)}",
+                            en=f"{path}:{exc.lines + 1}: Turtle syntax error: {_short(exc._why)}") from None
     except Exception as exc:  # noqa: BLE001 - rdflib raises many types for bad literals, prefixes, IRIs
         msg = _short(str(exc))
         m2 = _LINE_RE.search(msg)
         where = f":{m2.group(1)}" if m2 else ""
-        raise DataFileError(f"{path}{where}: ongeldige RDF: {msg}") from None
+        raise DataFileError(f"{path}{where}: ongeldige RDF: {msg}",
+                            en=f"{path}{where}: invalid RDF: {msg}") from None
     if target is not graph:
         for s_, p_, o_, _g in target.quads((None, None, None, None)):  # type: ignore[attr-defined]
             graph.add((s_, p_, o_))
@@ -142,7 +151,8 @@ def _check_literals(path: Path, text: str, graph: Graph) -> None:
             idx = text.find(f'"{lexical}"')
             line = f":{text[:idx].count(chr(10)) + 1}" if idx >= 0 else ""
             dtype = str(o.datatype).rsplit("#", 1)[-1]
-            raise DataFileError(f"{path}{line}: ongeldige waarde '{lexical}' voor datatype xsd:{dtype}")
+            raise DataFileError(f"{path}{line}: ongeldige waarde '{lexical}' voor datatype xsd:{dtype}",
+                                en=f"{path}{line}: invalid value '{lexical}' for datatype xsd:{dtype}")
 
 
 def _check_jsonld(path: Path, text: str) -> None:
@@ -153,7 +163,8 @@ def _check_jsonld(path: Path, text: str) -> None:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataFileError(f"{path}:{exc.lineno}: ongeldige JSON ({exc.msg})") from None
+        raise DataFileError(f"{path}:{exc.lineno}: ongeldige JSON ({exc.msg})",
+                            en=f"{path}:{exc.lineno}: invalid JSON ({exc.msg})") from None
     stack: list[Any] = [doc]
     while stack:
         node = stack.pop()
@@ -163,7 +174,9 @@ def _check_jsonld(path: Path, text: str) -> None:
                     for ref in value if isinstance(value, list) else [value]:
                         if isinstance(ref, str):
                             raise DataFileError(f"{path}: JSON-LD met externe {key} '{ref}' geweigerd "
-                                                "(wordt niet opgehaald; neem de context op in het document)")
+                                                "(wordt niet opgehaald; neem de context op in het document)",
+                                                en=f"{path}: JSON-LD with external {key} '{ref}' refused "
+                                                   "(it is not fetched; include the context in the document)")
                 stack.append(value)
         elif isinstance(node, list):
             stack.extend(node)
@@ -197,7 +210,8 @@ def load_dataset(files: Iterable[DataFile]) -> Dataset:
         g = ds.graph(f.graph)
         parse_turtle_into(g, f.path)
         if len(g) == 0 and str(f.graph).startswith(str(GRAAF["extern/"])):
-            raise DataFileError(f"{f.path}: bevat geen RDF-triples (leeg bestand?)")
+            raise DataFileError(f"{f.path}: bevat geen RDF-triples (leeg bestand?)",
+                                en=f"{f.path}: contains no RDF triples (empty file?)")
     return ds
 
 

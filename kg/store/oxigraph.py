@@ -23,7 +23,9 @@ from rdflib.term import Node
 
 from ..errors import DataFileError, KgError, QueryError
 from ..query.named import without_literals
+from ..query.prefixes import PREFIXES
 from ..query.results import ResultTable
+from ..query.syntax import from_oxigraph
 from ..terms import trusted_iri
 
 if TYPE_CHECKING:
@@ -46,7 +48,8 @@ def import_pyoxigraph() -> Any:
     try:
         import pyoxigraph
     except ImportError:
-        raise KgError("de oxigraph-backend heeft pyoxigraph nodig: pip install 'armoede-kg[snel]'") from None
+        raise KgError("de oxigraph-backend heeft pyoxigraph nodig: pip install 'armoede-kg[snel]'",
+                      en="the oxigraph backend needs pyoxigraph: pip install 'armoede-kg[snel]'") from None
     return pyoxigraph
 
 
@@ -79,7 +82,8 @@ class TermConverter:
         elif kind is self._blank:
             out = BNode(term.value)
         else:
-            raise QueryError(f"term van onbekende soort in antwoord van oxigraph: {term!r}")
+            raise QueryError(f"term van onbekende soort in antwoord van oxigraph: {term!r}",
+                             en=f"term of unknown kind in oxigraph's answer: {term!r}")
         if len(self._seen) >= self.MEMO:  # bounded: a huge result must not pin all its terms
             self._seen.clear()
         self._seen[term] = out
@@ -161,17 +165,19 @@ class OxigraphBackend:
         if self._pending is not None and reads_named_graphs(query):
             self._load_named_graphs()
         try:
-            return self._store.query(query)
+            return self._store.query(query, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise QueryError(f"ongeldige SPARQL: {exc.msg}") from None
+            raise from_oxigraph(query, str(exc.msg)) from None
         except OSError as exc:
-            raise KgError(f"oxigraph kon de query niet uitvoeren: {exc}") from None
+            raise KgError(f"oxigraph kon de query niet uitvoeren: {exc}",
+                          en=f"oxigraph could not run the query: {exc}") from None
 
     def select(self, query: str) -> ResultTable:
         res = self._run(query)
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QuerySolutions):
-            raise QueryError("verwachtte een SELECT-query")
+            raise QueryError("verwachtte een SELECT-query",
+                             en="expected a SELECT query")
         cols = [v.value for v in res.variables]
         conv = self._convert
         rows = [[None if t is None else conv(t) for t in sol] for sol in res]
@@ -181,7 +187,8 @@ class OxigraphBackend:
         res = self._run(query)
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QueryTriples):
-            raise QueryError("verwachtte een CONSTRUCT- of DESCRIBE-query")
+            raise QueryError("verwachtte een CONSTRUCT- of DESCRIBE-query",
+                             en="expected a CONSTRUCT or DESCRIBE query")
         conv = self._convert
         g = Graph()
         for t in res:
@@ -192,7 +199,8 @@ class OxigraphBackend:
         res = self._run(query)
         ox = import_pyoxigraph()
         if not isinstance(res, ox.QueryBoolean):
-            raise QueryError("verwachtte een ASK-query")
+            raise QueryError("verwachtte een ASK-query",
+                             en="expected an ASK query")
         return bool(res)
 
     def graphs(self) -> dict[URIRef, int]:
@@ -240,9 +248,11 @@ def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
     ox = import_pyoxigraph()
     p = Path(path)
     if not p.exists():
-        raise DataFileError(f"{p}: bestand bestaat niet")
+        raise DataFileError(f"{p}: bestand bestaat niet",
+                            en=f"{p}: file does not exist")
     if p.is_dir():
-        raise DataFileError(f"{p}: is een map, geen bestand")
+        raise DataFileError(f"{p}: is een map, geen bestand",
+                            en=f"{p}: is a directory, not a file")
     try:
         # base IRI = the file's URI, as the rdflib loader does, so relative IRIs resolve alike
         store.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.as_uri(),
@@ -250,8 +260,11 @@ def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
     except SyntaxError as exc:
         where = f":{exc.lineno}" if exc.lineno else ""
         msg = " ".join(str(exc.msg).split())[:300]
-        raise DataFileError(f"{p}{where}: Turtle-syntaxfout: {msg}") from None
+        raise DataFileError(f"{p}{where}: Turtle-syntaxfout: {msg}",
+                            en=f"{p}{where}: Turtle syntax error: {msg}") from None
     except UnicodeDecodeError:
-        raise DataFileError(f"{p}: geen geldige UTF-8") from None
+        raise DataFileError(f"{p}: geen geldige UTF-8",
+                            en=f"{p}: not valid UTF-8") from None
     except OSError as exc:
-        raise DataFileError(f"{p}: kan niet gelezen worden ({exc.strerror or exc})") from None
+        raise DataFileError(f"{p}: kan niet gelezen worden ({exc.strerror or exc})",
+                            en=f"{p}: cannot be read ({exc.strerror or exc})") from None

@@ -23,6 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import KgError, QueryError, QueryTimeoutError
+from ..query.prefixes import prologue
 from ..query.results import ResultTable
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -54,7 +55,8 @@ class RemoteBackend:
     def __init__(self, url: str, timeout: float = 60.0) -> None:
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise EndpointError(f"'{url}' is geen http(s)-adres van een SPARQL-endpoint")
+            raise EndpointError(f"'{url}' is geen http(s)-adres van een SPARQL-endpoint",
+                                en=f"'{url}' is not an http(s) address of a SPARQL endpoint")
         self.url = url
         self.timeout = timeout
         self._ds: Dataset | None = None
@@ -65,7 +67,8 @@ class RemoteBackend:
     # -- the protocol ---------------------------------------------------------------------
     def _post(self, query: str, accept: str) -> tuple[str, bytes]:
         """POST the query (SPARQL 1.1 Protocol §2.1.2); returns (media type, body)."""
-        body = urllib.parse.urlencode({"query": query}).encode("utf-8")
+        # the predefined prefixes, on the query's first line (its line numbers stay as they are)
+        body = urllib.parse.urlencode({"query": prologue() + query}).encode("utf-8")
         req = urllib.request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
             "Accept": accept,
@@ -82,12 +85,16 @@ class RemoteBackend:
             raise (QueryError if exc.code == 400 else EndpointError)(msg) from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError):  # socket.timeout is TimeoutError since 3.10
-                raise QueryTimeoutError(f"{self.url}: geen antwoord binnen {self.timeout:g} s") from None
-            raise EndpointError(f"{self.url}: SPARQL-endpoint niet bereikbaar ({_reason(exc.reason)})") from None
+                raise QueryTimeoutError(f"{self.url}: geen antwoord binnen {self.timeout:g} s",
+                                        en=f"{self.url}: no answer within {self.timeout:g} s") from None
+            raise EndpointError(f"{self.url}: SPARQL-endpoint niet bereikbaar ({_reason(exc.reason)})",
+                                en=f"{self.url}: SPARQL endpoint not reachable ({_reason(exc.reason)})") from None
         except TimeoutError:
-            raise QueryTimeoutError(f"{self.url}: geen antwoord binnen {self.timeout:g} s") from None
+            raise QueryTimeoutError(f"{self.url}: geen antwoord binnen {self.timeout:g} s",
+                                    en=f"{self.url}: no answer within {self.timeout:g} s") from None
         except (http.client.HTTPException, OSError) as exc:
-            raise EndpointError(f"{self.url}: verbinding mislukt ({_reason(exc)})") from None
+            raise EndpointError(f"{self.url}: verbinding mislukt ({_reason(exc)})",
+                                en=f"{self.url}: connection failed ({_reason(exc)})") from None
 
     def _results(self, query: str) -> dict[str, Any]:
         media, raw = self._post(query, RESULTS_JSON)
@@ -95,17 +102,21 @@ class RemoteBackend:
             doc = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise EndpointError(f"{self.url}: antwoord is geen SPARQL-resultaat (Content-Type {media}: "
-                                f"{_first_line(raw)[:80]!r})") from None
+                                f"{_first_line(raw)[:80]!r})",
+                                en=f"{self.url}: answer is not a SPARQL result "
+                                   f"(Content-Type {media}: {_first_line(raw)[:80]!r})") from None
         if not isinstance(doc, dict) or ("results" not in doc and "boolean" not in doc):
             raise EndpointError(f"{self.url}: antwoord is geen SPARQL-resultaat (JSON zonder 'results' of "
-                                "'boolean')")
+                                "'boolean')",
+                                en=f"{self.url}: answer is not a SPARQL result (JSON without 'results' or 'boolean')")
         return doc
 
     # -- Backend --------------------------------------------------------------------------
     def select(self, query: str) -> ResultTable:
         doc = self._results(query)
         if "results" not in doc:
-            raise EndpointError(f"{self.url}: verwachtte rijen, kreeg een ja/nee-antwoord")
+            raise EndpointError(f"{self.url}: verwachtte rijen, kreeg een ja/nee-antwoord",
+                                en=f"{self.url}: expected rows, got a yes/no answer")
         cols = [str(v) for v in doc.get("head", {}).get("vars", [])]
         rows: list[list[Node | None]] = []
         for b in doc["results"].get("bindings", []):
@@ -115,19 +126,22 @@ class RemoteBackend:
     def ask(self, query: str) -> bool:
         doc = self._results(query)
         if not isinstance(doc.get("boolean"), bool):
-            raise EndpointError(f"{self.url}: verwachtte een ja/nee-antwoord, kreeg rijen")
+            raise EndpointError(f"{self.url}: verwachtte een ja/nee-antwoord, kreeg rijen",
+                                en=f"{self.url}: expected a yes/no answer, got rows")
         return bool(doc["boolean"])
 
     def construct(self, query: str) -> Graph:
         media, raw = self._post(query, CONSTRUCT_ACCEPT)
         fmt = RDF_TYPES.get(media)
         if fmt is None:
-            raise EndpointError(f"{self.url}: antwoord is geen RDF (Content-Type {media})")
+            raise EndpointError(f"{self.url}: antwoord is geen RDF (Content-Type {media})",
+                                en=f"{self.url}: answer is not RDF (Content-Type {media})")
         g = Graph()
         try:
             g.parse(data=raw.decode("utf-8"), format=fmt)
         except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many types
-            raise EndpointError(f"{self.url}: onleesbaar {media}-antwoord ({_reason(exc)})") from None
+            raise EndpointError(f"{self.url}: onleesbaar {media}-antwoord ({_reason(exc)})",
+                                en=f"{self.url}: unreadable {media} answer ({_reason(exc)})") from None
         return g
 
     def graphs(self) -> dict[URIRef, int]:
@@ -173,7 +187,8 @@ class RemoteBackend:
             dt = cell.get("datatype")
             # rdflib keeps a plain literal's datatype empty; xsd:string spelled out would not equal it
             return Literal(value, datatype=URIRef(dt) if dt and dt != XSD_STRING else None)
-        raise EndpointError(f"{self.url}: onbekend termtype '{kind}' in SPARQL-resultaat")
+        raise EndpointError(f"{self.url}: onbekend termtype '{kind}' in SPARQL-resultaat",
+                            en=f"{self.url}: unknown term type '{kind}' in SPARQL result")
 
 
 def _first_line(raw: bytes) -> str:
