@@ -234,6 +234,11 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
                                    "service description in RDF, e.g. Accept: text/turtle)"))
         wants_html = "html" in req.formats[:1] or not req.formats and \
             negotiate(accept, ["application/sparql-results+json", "text/turtle", HTML]) == HTML
+        if req.dataset is not None and pool.backend != "oxigraph":
+            return _plain(400, say("default-graph-uri en named-graph-uri werken alleen met de oxigraph-backend; "
+                                   "gebruik GRAPH in de query",
+                                   "default-graph-uri and named-graph-uri need the oxigraph backend; "
+                                   "use GRAPH in the query"))
         if queries.borrowed_tokens >= queries.total_tokens:
             return _plain(503, "het endpoint is bezet (te veel queries tegelijk); probeer het later opnieuw",
                           {"Retry-After": "5"})
@@ -249,7 +254,7 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         except ResultTooLargeError as exc:
             return query_page(text, error=str(exc), status=400) if wants_html else _plain(400, str(exc))
         except EndpointBusyError as exc:
-            return _plain(503, str(exc), {"Retry-After": "5"})
+            return _plain(503, exc.message(kg.lang), {"Retry-After": "5"})
         except QueryError as exc:
             return query_page(text, error=str(exc), status=400) if wants_html else _plain(400, str(exc))
         if req.formats:

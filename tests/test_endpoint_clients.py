@@ -286,3 +286,13 @@ def test_browsers_get_the_page_and_protocol_clients_the_results(live_server):
     for accept in ("application/sparql-results+json", "application/sparql-results+xml", "*/*", "application/json"):
         r = get(live_server, accept, query=ASK_INTERVENTION)
         assert r.status == 200 and r.media != "text/html", accept
+
+
+def test_void_points_at_the_service_description_and_agrees_on_formats(live_server):
+    void = Graph().parse(data=fetch(live_server.url("void.ttl")).text, format="turtle")
+    sd_doc = Graph().parse(data=fetch(endpoint(live_server), "text/turtle").text, format="turtle")
+    service = next(void.subjects(RDF.type, URIRef(SD + "Service")))
+    published_endpoint = void.value(service, URIRef(SD + "endpoint"))
+    assert (service, URIRef("http://www.w3.org/2000/01/rdf-schema#seeAlso"), published_endpoint) in void
+    formats = URIRef(SD + "resultFormat")
+    assert set(void.objects(service, formats)) == set(sd_doc.objects(URIRef(endpoint(live_server)), formats))

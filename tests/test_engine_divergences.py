@@ -7,6 +7,8 @@ is mended, its test here fails: then strike the case from the docs and from this
 from __future__ import annotations
 
 import io
+import json
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,23 @@ def test_oxigraph_gives_numbers_in_canonical_form(graph, fast):
     query = 'SELECT ?x WHERE { BIND("10.0"^^<http://www.w3.org/2001/XMLSchema#decimal> AS ?x) }'
     assert rows(graph, query) == [(Literal("10.0", datatype=XSD.decimal),)]  # the W3C answer
     assert rows(fast, query) == [(Literal("10", datatype=XSD.decimal),)]
+
+
+@pytest.mark.slow
+def test_serve_with_backend_rdflib_gives_rdflibs_answers(published_site, monkeypatch):
+    """`--backend rdflib` reaches the endpoint's workers: the rdflib answer to the #554 query,
+    and a dataset by default-graph-uri refused with advice that works (GRAPH in the query)."""
+    from publish_support import start_server, stop_server
+    from test_server import fetch
+
+    monkeypatch.setenv("ARMOEDE_KG_BACKEND", "rdflib")  # = armoede-kg --backend rdflib serve
+    server = start_server(published_site, "--workers", "1", "--spare-workers", "0")
+    try:
+        _, query, _, rdflib_gives = RDFLIB_DIVERGENCES[0]
+        r = fetch(server.url("sparql?" + urllib.parse.urlencode({"query": query})), "application/sparql-results+json")
+        assert r.status == 200 and len(json.loads(r.text)["results"]["bindings"]) == len(rdflib_gives)
+        dataset = {"query": "ASK { ?s ?p ?o }", "default-graph-uri": "https://w3id.org/armoede-kg/graaf/kern"}
+        refused = fetch(server.url("sparql?" + urllib.parse.urlencode(dataset)), "application/sparql-results+json")
+        assert refused.status == 400 and "GRAPH" in refused.text
+    finally:
+        stop_server(server)

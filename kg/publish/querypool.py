@@ -48,6 +48,10 @@ class QueryCancelledError(KgError):
     """The client went away; its query was stopped."""
 
 
+def _gone() -> QueryCancelledError:
+    return QueryCancelledError("de client is weg; de query is gestopt", en="the client left; the query was stopped")
+
+
 class _Alarm(BaseException):
     """Raised by SIGALRM inside the worker (BaseException: rdflib must not swallow it)."""
 
@@ -80,10 +84,7 @@ def _worker_main(conn: Connection, data: str | None, backend: str, prefixes: dic
     def run(text: str, dataset: Dataset | None) -> QueryOutcome:
         if backend == "oxigraph":
             return evaluate_oxigraph(store, convert, text, max_rows, prefixes, dataset)
-        if dataset is not None:
-            raise QueryError("default-graph-uri en named-graph-uri werken alleen met de oxigraph-backend; "
-                             "gebruik GRAPH in de query")
-        return evaluate_rdflib(ds, text, max_rows)
+        return evaluate_rdflib(ds, text, max_rows)  # the server refuses a dataset for rdflib
 
     def on_alarm(signum: int, frame: Any) -> None:
         raise _Alarm()
@@ -172,7 +173,8 @@ class QueryPool:
         if timeout <= 0:
             raise KgError("de tijdslimiet per query moet groter dan 0 zijn")
         if backend not in ("oxigraph", "rdflib"):
-            raise KgError(f"serve kent de backend '{backend}' niet (kies oxigraph of rdflib)")
+            raise KgError(f"serve kent de backend '{backend}' niet (kies oxigraph of rdflib)",
+                          en=f"serve does not know the backend '{backend}' (choose oxigraph or rdflib)")
         self.data = str(data) if data is not None else None
         self.size = workers
         self.spares = max(0, spares)
@@ -269,7 +271,7 @@ class QueryPool:
         except (EOFError, OSError):
             self._release(t, w, broken=True)
             if t.cancelled:
-                raise QueryCancelledError("de client is weg; de query is gestopt") from None
+                raise _gone() from None
             raise QueryError("de query-werker is onverwacht gestopt (te veel geheugen?)") from None
         self._release(t, w, broken=False)
         kind = msg[0]
@@ -288,20 +290,23 @@ class QueryPool:
         deadline = time.monotonic() + self.timeout + self.grace + self.load_limit
         with self._cond:
             if t.cancelled:
-                raise QueryCancelledError("de client is weg; de query is niet gestart")
+                raise _gone()
             if self._held[t.client] >= self.client_queue:
                 raise EndpointBusyError(f"te veel queries van dit adres tegelijk (meer dan {self.client_queue}); "
-                                        "wacht op de antwoorden en probeer het dan opnieuw")
+                                        "wacht op de antwoorden en probeer het dan opnieuw",
+                                        en=f"too many queries from this address at once (more than "
+                                           f"{self.client_queue}); wait for the answers, then try again")
             self._held[t.client] += 1
             t.seq, t.state = next(self._seq), "waiting"
             self._waiting.append(t)
             try:
                 while not (self._ready and self._busy < self.size and self._next_up() is t):
                     if t.cancelled:
-                        raise QueryCancelledError("de client is weg; de query is niet gestart")
+                        raise _gone()
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise EndpointBusyError("het endpoint is bezet; probeer het later opnieuw")
+                        raise EndpointBusyError("het endpoint is bezet; probeer het later opnieuw",
+                                                en="the endpoint is busy; try again later")
                     self._cond.wait(left)
             except BaseException:
                 self._waiting.remove(t)

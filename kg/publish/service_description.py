@@ -14,11 +14,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from .rdfio import Triple
+from .sparql_results import RESULT_FORMATS
 from .void import DATASET, FORMATS_NS, VOID_DOC, sd, v
 
-# What the endpoint serves (kg.publish.sparql_results): W3C format IRIs (http://www.w3.org/ns/formats/)
-RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                  "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 SIMPLE_ENTAILMENT = URIRef("http://www.w3.org/ns/entailment/Simple")
 PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
 

@@ -59,6 +59,9 @@ FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "html": (HTML, HTML),
 }
 FORMAT_PARAMS = ("format", "output", "results")
+# the same formats by their W3C names (http://www.w3.org/ns/formats/), for VoID and the Service Description
+RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                  "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "text/html"}
 
 
