@@ -102,6 +102,9 @@ def _limit(name: str, default: float, kind: click.ParamType[Any], help: str) -> 
 @_limit("--timeout", 30.0, click.FloatRange(min=0.1), "Maximale duur van één SPARQL-query in seconden.")
 @_limit("--max-rows", 10_000, click.IntRange(min=1), "Maximaal aantal resultaatrijen (of triples) per query.")
 @_limit("--workers", 2, click.IntRange(1, 32), "Aantal query-processen (elk met een eigen kopie van de graaf).")
+@_limit("--spare-workers", 1, click.IntRange(0, 32),
+        "Geladen reserveprocessen die meteen de plaats innemen van een proces dat gestopt wordt "
+        "(tijdslimiet, of de client is weg).")
 @_limit("--memory-mb", 3072, click.IntRange(min=0), "Geheugenlimiet per query-proces (0 = geen).")
 @_limit("--max-queued", 32, click.IntRange(min=1),
         "Maximaal aantal queries dat tegelijk loopt of op een proces wacht; daarboven 503.")
@@ -116,7 +119,8 @@ def _limit(name: str, default: float, kind: click.ParamType[Any], help: str) -> 
 @_lang_option
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_dir: Path | None,
-          see_other: bool, timeout: float, max_rows: int, workers: int, memory_mb: int, max_queued: int,
+          see_other: bool, timeout: float, max_rows: int, workers: int, spare_workers: int, memory_mb: int,
+          max_queued: int,
           max_query_bytes: int, client_timeout: float, keep_alive: int, log_level: str, lang: str) -> None:
     """Serveer de site met content negotiation en een alleen-lezen SPARQL-endpoint op /sparql."""
     try:
@@ -128,6 +132,8 @@ def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_d
                       en=f"serve needs starlette and uvicorn ({exc.name} is missing): "
                          "pip install 'armoede-kg[publiceren]'") from None
     from kg.publish.querypool import QueryPool
+
+    from .main import resolve_backend
 
     root = ctx.find_root().params
     if root.get("endpoint"):
@@ -149,8 +155,14 @@ def serve(ctx: click.Context, host: str, port: int, base_iri: str | None, site_d
                       en=f"--base-iri '{base}' is not an http(s) address")
     config = ServerConfig(site=site_dir, base_iri=base if base.endswith("/") else base + "/", see_other=see_other,
                           max_query_bytes=max_query_bytes, client_timeout=client_timeout, max_queued=max_queued)
-    pool = QueryPool(root.get("data"), workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb)
-    click.echo(t(f"query-processen starten ({workers}) …", f"starting query processes ({workers}) …"), err=True)
+    # queries are evaluated by the fast engine unless --backend rdflib says otherwise (docs/publish.md
+    # lists where rdflib departs from the W3C semantics); undeclared prefixes resolve as rdflib does
+    engine = resolve_backend(root.get("backend"))
+    prefixes = {p: str(ns) for p, ns in kg.backend.dataset().namespaces()}
+    pool = QueryPool(root.get("data"), workers=workers, timeout=timeout, max_rows=max_rows, memory_mb=memory_mb,
+                     backend=engine, prefixes=prefixes, spares=spare_workers)
+    click.echo(t(f"query-processen starten ({workers} + {spare_workers} reserve, {engine}) …",
+                 f"starting query processes ({workers} + {spare_workers} spare, {engine}) …"), err=True)
     pool.start()
     try:
         click.echo(t(f"armoede-kg serveert {config.base_iri} (SPARQL: {config.base_iri}sparql) — stoppen met Ctrl-C",

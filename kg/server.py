@@ -3,9 +3,12 @@ Protocol endpoint, as an ASGI app (Starlette) run by uvicorn.
 
 Routes, relative to the path of --base-iri (default http://127.0.0.1:8000/):
 
-    /sparql              GET/POST (form or application/sparql-query); results as SPARQL
-                         JSON, XML, CSV, TSV (or Turtle/N-Triples/JSON-LD for CONSTRUCT)
-                         by Accept header or ?format=; a browser gets the query page
+    /sparql              GET/POST (form or application/sparql-query), the SPARQL 1.1 Protocol:
+                         results as SPARQL JSON, XML, CSV, TSV (Turtle, N-Triples, JSON-LD,
+                         RDF/XML for CONSTRUCT/DESCRIBE) by Accept header or ?format=/?output=;
+                         default-graph-uri/named-graph-uri choose the dataset; without a
+                         query a browser gets the query page, any other client the Service
+                         Description (Turtle, JSON-LD, N-Triples, RDF/XML)
     /id/…, /graaf/…      a resource: 200 with the representation the Accept header asks
                          for and Content-Location (default), or 303 See Other to it
                          (--see-other, the W3C "Cool URIs" slash recipe)
@@ -21,9 +24,11 @@ https://w3id.org/armoede-kg/id/interventie/krachtwerk.
 
 Limits (docs/security.md): a query body over max_query_bytes is refused unread (413); a
 client gets client_timeout seconds to send a request (slowloris: the connection is closed;
-a stalled body: 408); at most max_queued queries run or wait for a worker (then 503); the
-query text is parsed only in the workers, under their time limit, never on the event loop;
-a file is served only if its real path lies inside the site folder.
+a stalled body: 408); at most max_queued queries run or wait for a worker (then 503), and
+the pool shares the workers fairly between clients (kg.publish.querypool); a query whose
+client disconnects is cancelled at once; the query text is parsed only in the workers, under
+their time limit, never on the event loop; a file is served only if its real path lies inside
+the site folder.
 """
 
 from __future__ import annotations
@@ -49,9 +54,27 @@ from .graph import KnowledgeGraph
 from .publish import html as pages
 from .publish.conneg import DOCUMENTS, EXT_TYPES, RESOURCE_TYPES, THING_PREFIXES, negotiate, representation
 from .publish.model import SiteModel
-from .publish.querypool import EndpointBusyError, QueryOutcome, QueryPool, ResultTooLargeError
+from .publish.protocol import ProtocolError, form_pairs, parse_request
+from .publish.querypool import (
+    Dataset,
+    EndpointBusyError,
+    QueryCancelledError,
+    QueryOutcome,
+    QueryPool,
+    ResultTooLargeError,
+)
+from .publish.service_description import service_description
 from .publish.site import query_examples
-from .publish.sparql_results import CHARSET, FORMAT_PARAM, offers, render
+from .publish.sparql_results import (
+    CHARSET,
+    GRAPH_TYPES,
+    HTML,
+    by_format_values,
+    format_names,
+    negotiate_result,
+    offers,
+    render,
+)
 from .publish.void import dataset_info
 
 MAX_QUERY_BYTES = 64 * 1024
@@ -144,45 +167,88 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         page = pages.query_page(ctx("sparql"), examples, query, result_html, error, endpoint="sparql")
         return HTMLResponse(page, status_code=status, headers={"Vary": "Accept"})
 
+    def say(nl: str, en: str) -> str:
+        return en if kg.lang == "en" else nl
+
+    sd_triples = service_description(config.base_iri + "sparql", _default_graph_size(kg), model.graph_sizes,
+                                     info.title)
+
+    def described(accept: str | None, formats: list[str]) -> Response | None:
+        """The service description in the format asked for; None if no RDF format is acceptable."""
+        media = by_format_values("describe", formats) if formats else negotiate_result("describe", accept)
+        if media is None or media == HTML:
+            return None
+        body = render(QueryOutcome("describe", triples=sd_triples), media)
+        return Response(body, media_type=media + ("; charset=utf-8" if media in CHARSET else ""),
+                        headers={"Vary": "Accept"})
+
+    async def answer(request: Request, text: str, dataset: Dataset | None) -> QueryOutcome:
+        """Run the query in a worker; if the client disconnects first, the query is cancelled
+        (dropped from the queue, or its worker killed and a spare put in its place)."""
+        ticket = pool.ticket(request.client.host if request.client else "")
+        job = asyncio.ensure_future(anyio.to_thread.run_sync(pool.run, text, ticket, dataset, limiter=queries))
+        gone = asyncio.ensure_future(_disconnected(request))
+        try:
+            await asyncio.wait({job, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            if not job.done():
+                pool.cancel(ticket)
+            gone.cancel()
+        return await job
+
     async def sparql(request: Request) -> Response:
         accept = request.headers.get("accept")
-        params = dict(request.query_params)
-        if request.method == "POST":
-            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            try:
-                body = await _read_body(request, config.max_query_bytes, config.client_timeout)
-            except _Refused as exc:
-                # the rest of the body is not read: close the connection instead of draining it
-                return _plain(exc.status, str(exc), {"Connection": "close"})
-            if ctype == "application/x-www-form-urlencoded":
-                form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-                params.update({k: v[0] for k, v in form.items() if v})
-            elif ctype == "application/sparql-query":
-                params["query"] = body.decode("utf-8", "replace")
-            elif ctype == "application/sparql-update":
-                return _plain(403, READ_ONLY)
+        url_params = request.query_params.multi_items()
+        try:
+            if request.method == "POST":
+                ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+                try:
+                    body = await _read_body(request, config.max_query_bytes, config.client_timeout)
+                except _Refused as exc:
+                    # the rest of the body is not read: close the connection instead of draining it
+                    return _plain(exc.status, str(exc), {"Connection": "close"})
+                if ctype == "application/x-www-form-urlencoded":
+                    req = parse_request(url_params, form=form_pairs(body))
+                elif ctype == "application/sparql-query":
+                    req = parse_request(url_params, body_query=body.decode("utf-8", "replace"))
+                elif ctype == "application/sparql-update":
+                    return _plain(403, READ_ONLY)
+                else:
+                    return _plain(415, "stuur de query als application/x-www-form-urlencoded (query=…) "
+                                       "of als application/sparql-query")
             else:
-                return _plain(415, "stuur de query als application/x-www-form-urlencoded (query=…) "
-                                   "of als application/sparql-query")
-        if "update" in params:
-            return _plain(403, READ_ONLY)
-        if "default-graph-uri" in params or "named-graph-uri" in params:
-            return _plain(400, "default-graph-uri en named-graph-uri worden niet ondersteund; "
-                               "gebruik FROM / GRAPH in de query (de standaardgraaf is de vereniging van alle grafen)")
-        text = params.get("query")
-        wants_html = negotiate(accept, ["application/sparql-results+json", "text/html"]) == "text/html" \
-            and params.get("format") in (None, "html")
+                req = parse_request(url_params)
+        except ProtocolError as exc:
+            return _plain(exc.status, exc.message(kg.lang))
+        text = req.query
         if text is None or not text.strip():
-            if wants_html or request.method == "GET" and accept is not None and "text/html" in accept:
-                ex = by_name.get(params.get("voorbeeld", ""))
+            page_wanted = "html" in req.formats or not req.formats and \
+                negotiate(accept, [*GRAPH_TYPES, HTML]) == HTML
+            if request.method == "GET" and page_wanted:
+                ex = by_name.get(req.example)
                 return query_page(ex.text if ex else (examples[0].text if examples else ""))
-            return _plain(400, "geen query: geef de parameter 'query'")
+            sd_doc = described(accept, req.formats) if request.method == "GET" else None
+            if sd_doc is not None:
+                return sd_doc
+            return _plain(400, say("geen query: geef de parameter 'query' (zonder query geeft GET een "
+                                   "servicebeschrijving in RDF, bijv. Accept: text/turtle)",
+                                   "no query: give the parameter 'query' (without a query, GET answers a "
+                                   "service description in RDF, e.g. Accept: text/turtle)"))
+        wants_html = "html" in req.formats[:1] or not req.formats and \
+            negotiate(accept, ["application/sparql-results+json", "text/turtle", HTML]) == HTML
+        if req.dataset is not None and pool.backend != "oxigraph":
+            return _plain(400, say("default-graph-uri en named-graph-uri werken alleen met de oxigraph-backend; "
+                                   "gebruik GRAPH in de query",
+                                   "default-graph-uri and named-graph-uri need the oxigraph backend; "
+                                   "use GRAPH in the query"))
         if queries.borrowed_tokens >= queries.total_tokens:
             return _plain(503, "het endpoint is bezet (te veel queries tegelijk); probeer het later opnieuw",
                           {"Retry-After": "5"})
         try:
             # parsing happens in the worker too, under the time limit: never on the event loop
-            outcome: QueryOutcome = await anyio.to_thread.run_sync(pool.run, text, limiter=queries)
+            outcome = await answer(request, text, req.dataset)
+        except QueryCancelledError:
+            return _plain(503, say("de client is weg; de query is gestopt", "the client left; the query was stopped"))
         except UpdateNotAllowedError:
             return query_page(text, error=READ_ONLY, status=403) if wants_html else _plain(403, READ_ONLY)
         except QueryTimeoutError as exc:
@@ -190,26 +256,32 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         except ResultTooLargeError as exc:
             return query_page(text, error=str(exc), status=400) if wants_html else _plain(400, str(exc))
         except EndpointBusyError as exc:
-            return _plain(503, str(exc), {"Retry-After": "5"})
+            return _plain(503, exc.message(kg.lang), {"Retry-After": "5"})
         except QueryError as exc:
             return query_page(text, error=str(exc), status=400) if wants_html else _plain(400, str(exc))
-        choices = offers(outcome.form)
-        fmt = params.get("format")
-        if fmt:
-            chosen = FORMAT_PARAM.get(fmt)
-            if chosen not in choices:
-                return _plain(400, f"formaat '{_shown(fmt)}' past niet bij een {outcome.form.upper()}-query "
-                                   f"(kies uit {', '.join(k for k, v in FORMAT_PARAM.items() if v in choices)})")
+        if req.formats:
+            chosen = by_format_values(outcome.form, req.formats)
+            if chosen is None:
+                shown = _shown(", ".join(req.formats))
+                names = ", ".join(format_names(outcome.form))
+                return _plain(400, say(f"formaat '{shown}' past niet bij een {outcome.form.upper()}-query "
+                                       f"(kies uit {names})",
+                                       f"format '{shown}' does not fit a {outcome.form.upper()} query "
+                                       f"(choose from {names})"))
         else:
-            chosen = negotiate(accept, choices)
+            chosen = negotiate_result(outcome.form, accept)
         if chosen is None:
-            return _plain(406, "geen van de gevraagde formaten is beschikbaar; mogelijk: " + ", ".join(choices))
+            return _plain(406, "geen van de gevraagde formaten is beschikbaar; mogelijk: "
+                          + ", ".join(offers(outcome.form)), {"Vary": "Accept"})
         # a 10 000-row result takes a while to write out: not on the event loop
-        if chosen == "text/html":
+        if chosen == HTML:
             table = await run_in_threadpool(_result_html, ctx("sparql"), outcome)
             return query_page(text, result_html=table)
+        try:
+            content = await run_in_threadpool(render, outcome, chosen)
+        except KgError as exc:  # a graph RDF/XML cannot write (a property that is no XML name)
+            return _plain(406, exc.message(kg.lang), {"Vary": "Accept"})
         media = chosen + ("; charset=utf-8" if chosen in CHARSET else "")
-        content = await run_in_threadpool(render, outcome, chosen)
         return Response(content, media_type=media, headers={"Vary": "Accept"})
 
     def _file(rel: str) -> Path | None:
@@ -286,6 +358,19 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD"],
                              allow_headers=["*"], expose_headers=["Content-Location", "Vary"])]
     return Starlette(routes=routes, middleware=middleware)
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns when the client has closed the connection (the body is read by then: what
+    uvicorn passes on now is the disconnect)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+def _default_graph_size(kg: KnowledgeGraph) -> int:
+    """Distinct triples in the default graph (the merge of the named graphs: a triple that two
+    graphs state counts once)."""
+    return len({t for g in kg.backend.dataset().graphs() for t in g})
 
 
 def _result_html(ctx: pages.PageContext, outcome: QueryOutcome) -> str:

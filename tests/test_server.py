@@ -162,6 +162,15 @@ def sparql_at(url: str, query: str) -> dict:
 
 # -- the SPARQL endpoint: formats -----------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def fast():
+    """The graph in pyoxigraph, the engine the endpoint evaluates with: the reference for its
+    answers (GROUP_CONCAT's order, which SPARQL leaves open, is pyoxigraph's too)."""
+    import kg
+
+    return kg.load(backend="oxigraph")
+
+
 def local_rows(graph, query: str) -> Counter:
     return Counter(tuple(c.term for c in row.cells) for row in graph.backend.select(query))
 
@@ -173,11 +182,11 @@ def local_rows(graph, query: str) -> Counter:
     ("text/csv", "csv"),
     ("text/tab-separated-values", "tsv"),
 ])
-def test_select_in_every_format_and_method(live_server, graph, method, accept, fmt):
+def test_select_in_every_format_and_method(live_server, fast, method, accept, fmt):
     r = sparql(live_server, THEORIES, accept, method)
     assert r.status == 200, r.text
     assert r.media == accept
-    expected = local_rows(graph, THEORIES)
+    expected = local_rows(fast, THEORIES)
     assert len(expected) > 5
     if fmt == "csv":  # CSV carries plain strings only (SPARQL 1.1 CSV/TSV §2)
         rows = list(csv.reader(io.StringIO(r.text)))
@@ -217,12 +226,12 @@ def test_browser_gets_the_query_page_with_the_named_queries(live_server, graph):
     assert 'id="resulttable"' in shown.text and "Krachtmodel" in shown.text
 
 
-def test_named_queries_answer_the_same_via_the_endpoint(live_server, graph):
+def test_named_queries_answer_the_same_via_the_endpoint(live_server, graph, fast):
     for ex in query_examples(graph):
         r = sparql(live_server, ex.text, method="FORM")
         assert r.status == 200, (ex.name, r.text)
         got = Counter(tuple(row) for row in Result.parse(io.BytesIO(r.body), format="json"))
-        assert got == local_rows(graph, ex.text), ex.name
+        assert got == local_rows(fast, ex.text), ex.name
 
 
 # -- refusals and limits ----------------------------------------------------------------------------

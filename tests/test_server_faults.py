@@ -309,12 +309,12 @@ def test_a_hung_worker_is_replaced_and_the_next_query_is_answered(server):
     free it) costs one query a 503 after the time limit plus grace; the server kills it,
     starts a fresh one, and answers every other query and page meanwhile."""
     before = query_workers(server)
-    assert len(before) == 2
+    assert len(before) == 3  # --workers 2 and the default one spare
     hung = min(before)
     os.kill(hung, signal.SIGSTOP)
     try:
         answers = []
-        for _ in range(3):  # the idle workers are handed out in turn: one of these meets the hung one
+        for _ in range(3):  # the 3 idle workers are handed out in turn: one of these meets the hung one
             answers.append(query(server, ASK))
             assert_serving(server, with_query=False)
         statuses = sorted(a.status for a in answers)
@@ -323,10 +323,10 @@ def test_a_hung_worker_is_replaced_and_the_next_query_is_answered(server):
         assert timed_out.body.startswith(b"query duurde langer dan 1 s")
         # the hung worker is gone (killed and reaped), and a new one takes its place
         deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and (hung in query_workers(server) or len(query_workers(server)) < 2):
+        while time.monotonic() < deadline and (hung in query_workers(server) or len(query_workers(server)) < 3):
             time.sleep(0.5)
         after = query_workers(server)
-        assert hung not in after and len(after) == 2
+        assert hung not in after and len(after) == 3
     finally:
         if hung in query_workers(server):
             os.kill(hung, signal.SIGCONT)

@@ -1,5 +1,6 @@
-"""SPARQL 1.1 query results in the four standard formats (JSON, XML, CSV, TSV), and the
-graph of a CONSTRUCT/DESCRIBE in Turtle, N-Triples or JSON-LD."""
+"""SPARQL 1.1 query results in the four standard formats (JSON, XML, CSV, TSV), the graph of a
+CONSTRUCT/DESCRIBE in Turtle, N-Triples, JSON-LD or RDF/XML, and which of them a request asks
+for (Accept header, or the ?format= names real clients send)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from rdflib import Literal, URIRef
 from rdflib.term import BNode, Node
 
 from ..query.results import ResultTable
-from .querypool import QueryOutcome
-from .rdfio import jsonld, ntriples, turtle
+from .conneg import negotiate
+from .evaluate import QueryOutcome, Triple
+from .rdfio import jsonld, ntriples, rdfxml, turtle
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
@@ -21,36 +23,104 @@ SELECT_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
 }
-ASK_TYPES = {k: v for k, v in SELECT_TYPES.items() if v in ("json", "xml")}
-GRAPH_TYPES = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld"}
-FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "ttl": "text/turtle",
-                "turtle": "text/turtle", "nt": "application/n-triples", "jsonld": "application/ld+json",
-                "html": "text/html"}
+GRAPH_TYPES = {"text/turtle": "ttl", "application/n-triples": "nt", "application/ld+json": "jsonld",
+               "application/rdf+xml": "rdfxml"}
+HTML = "text/html"
+# What a query form can be answered in: (media type a client may ask for, media type served), the
+# server's preference first (JSON for */*). The generic names clients send (Accept:
+# application/json or application/xml for a SELECT, text/n3 for a CONSTRUCT) get the format they
+# stand for, as Fuseki and Virtuoso do. CSV/TSV for ASK as Jena writes them (one column _askResult).
+_RESULT_ALIASES = (("application/json", "application/sparql-results+json"),
+                   ("application/xml", "application/sparql-results+xml"),
+                   ("text/xml", "application/sparql-results+xml"))
+_GRAPH_ALIASES = (("application/json", "application/ld+json"), ("application/x-json+ld", "application/ld+json"),
+                  ("application/x-turtle", "text/turtle"), ("application/turtle", "text/turtle"),
+                  ("text/n3", "text/turtle"), ("text/rdf+n3", "text/turtle"), ("application/n3", "text/turtle"),
+                  ("application/xml", "application/rdf+xml"), ("text/xml", "application/rdf+xml"))
+OFFERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "select": (*((t, t) for t in SELECT_TYPES), *_RESULT_ALIASES, (HTML, HTML)),
+    "ask": (*((t, t) for t in SELECT_TYPES), *_RESULT_ALIASES, (HTML, HTML)),
+    "graph": (*((t, t) for t in GRAPH_TYPES), *_GRAPH_ALIASES, (HTML, HTML)),
+}
+# Names for ?format= (also ?output=, ?results=: SPARQLWrapper sends all three, Fuseki reads
+# output, Virtuoso format): (for SELECT/ASK, for CONSTRUCT/DESCRIBE). A value with a '/' in it is
+# read as a list of media types, the way SPARQLWrapper sends "application/ld+json,application/x-json+ld".
+FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "srj": ("application/sparql-results+json", None),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "srx": ("application/sparql-results+xml", None),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    **dict.fromkeys(("turtle", "ttl", "n3"), (None, "text/turtle")),
+    **dict.fromkeys(("nt", "ntriples", "n-triples"), (None, "application/n-triples")),
+    **dict.fromkeys(("jsonld", "json-ld"), (None, "application/ld+json")),
+    **dict.fromkeys(("rdf", "rdfxml", "rdf+xml", "rdf/xml", "xml-rdf"), (None, "application/rdf+xml")),
+    "html": (HTML, HTML),
+}
+FORMAT_PARAMS = ("format", "output", "results")
+# the same formats by their W3C names (http://www.w3.org/ns/formats/), for VoID and the Service Description
+RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                  "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "text/html"}
 
 
+def _kind(form: str) -> str:
+    return "graph" if form in ("construct", "describe") else form
+
+
 def offers(form: str) -> list[str]:
-    """Media types for a query form, the server's preference first (JSON for */*)."""
-    if form == "select":
-        return [*SELECT_TYPES, "text/html"]
-    if form == "ask":
-        return [*ASK_TYPES, "text/html"]
-    return [*GRAPH_TYPES, "text/html"]
+    """Media types a query form is served in, the server's preference first."""
+    return list(dict.fromkeys(served for _, served in OFFERS[_kind(form)]))
+
+
+def negotiate_result(form: str, accept: str | None) -> str | None:
+    """The media type to serve a query form in for an Accept header, None for 406."""
+    table = OFFERS[_kind(form)]
+    chosen = negotiate(accept, [asked for asked, _ in table])
+    return None if chosen is None else dict(table)[chosen]
+
+
+def by_format_values(form: str, values: list[str]) -> str | None:
+    """The media type that the first usable ?format= value names, None if none fits the form."""
+    table = OFFERS[_kind(form)]
+    for value in values:
+        name = value.strip().lower()
+        if "/" in name:
+            chosen = negotiate(name, [asked for asked, _ in table])
+            if chosen is not None:
+                return dict(table)[chosen]
+        elif name in FORMAT_NAMES:
+            served = FORMAT_NAMES[name][1 if _kind(form) == "graph" else 0]
+            if served is not None:
+                return served
+    return None
+
+
+def format_names(form: str) -> list[str]:
+    """The ?format= names that fit a query form (for the message of a 400)."""
+    pos = 1 if _kind(form) == "graph" else 0
+    return [k for k, v in FORMAT_NAMES.items() if v[pos] is not None]
 
 
 def render(outcome: QueryOutcome, media_type: str) -> str:
+    """The result in media_type (one of offers(outcome.form), not HTML)."""
     if outcome.form in ("construct", "describe"):
         fmt = GRAPH_TYPES[media_type]
         if fmt == "ttl":
             return turtle(outcome.triples)
         if fmt == "nt":
             return ntriples(outcome.triples)
+        if fmt == "rdfxml":
+            return rdfxml(_xml_safe_bnodes(outcome.triples))
         return jsonld(outcome.triples)
     fmt = SELECT_TYPES[media_type]
     if outcome.form == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(outcome.boolean)}) + "\n"
+        if fmt in ("csv", "tsv"):
+            sep, nl = ("\r\n", "\r\n") if fmt == "csv" else ("\n", "\n")
+            return f"_askResult{sep}{'true' if outcome.boolean else 'false'}{nl}"
         return ('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
                 f"  <head/>\n  <boolean>{'true' if outcome.boolean else 'false'}</boolean>\n</sparql>\n")
     if fmt == "json":
@@ -61,6 +131,14 @@ def render(outcome: QueryOutcome, media_type: str) -> str:
     if fmt == "csv":
         return _csv(outcome)
     return _tsv(outcome)
+
+
+def _xml_safe_bnodes(triples: list[Triple]) -> list[Triple]:
+    # rdf:nodeID must be an XML name; oxigraph's blank node ids may start with a digit
+    def safe(t: Node) -> Node:
+        return BNode("b" + str(t)) if isinstance(t, BNode) else t
+
+    return [(safe(s), p, safe(o)) for s, p, o in triples]
 
 
 def _xml(outcome: QueryOutcome) -> str:

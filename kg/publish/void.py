@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, XSD
 
 from .. import __version__
 from ..terms import BASE
 from .model import DCT_TITLE, SiteModel
 from .rdfio import Triple
+from .sparql_results import RESULT_FORMATS
 from .vocab import PREFIXES
 
 VOID = PREFIXES["void"]
@@ -184,8 +185,9 @@ def void_triples(model: SiteModel, info: DatasetInfo, endpoint: str, dumps: Sequ
     add(SERVICE, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/"))
     add(SERVICE, sd("supportedLanguage"), sd("SPARQL11Query"))
     add(SERVICE, sd("feature"), sd("UnionDefaultGraph"))
-    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "JSON-LD"):
+    for fmt in RESULT_FORMATS:
         add(SERVICE, sd("resultFormat"), URIRef(FORMATS_NS + fmt))
+    # the endpoint describes itself in full (SPARQL 1.1 Service Description) at its own URL
+    add(SERVICE, RDFS.seeAlso, URIRef(endpoint))
     add(SERVICE, DCTERMS.title, Literal("armoede-kg SPARQL-endpoint (alleen lezen)", lang="nl"))
     return out
