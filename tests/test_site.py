@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from collections import Counter
@@ -237,6 +238,25 @@ def test_cli_site_writes_and_rebuilds_in_place(tmp_path, run_cli):
     again = run_cli("--data", str(data), "--backend", "rdflib", "site", str(out))
     assert again.exit_code == 0, again.output
     assert not (out / "id/stale.html").exists()
+
+
+def modes(root: Path) -> set[tuple[str, int]]:
+    return {("d" if p.is_dir() else "f", p.stat().st_mode & 0o777) for p in [root, *root.rglob("*")]}
+
+
+@pytest.mark.parametrize("umask,folder,file", [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)])
+def test_site_gets_the_modes_of_the_umask_on_every_rebuild(tmp_path, umask, folder, file):
+    """The temporary build folder is 0700; renamed into place it kept that, and the web
+    server's user got 403 everywhere (also after a rebuild in place)."""
+    data, out = small_data(tmp_path), tmp_path / "site"
+    old = os.umask(umask)
+    try:
+        write_site(kg.load(data), out)
+        assert modes(out) == {("d", folder), ("f", file)}
+        write_site(kg.load(data), out)  # rebuilt in place
+        assert modes(out) == {("d", folder), ("f", file)}
+    finally:
+        os.umask(old)
 
 
 def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path, run_cli):

@@ -13,7 +13,9 @@ Layout (paths mirror the IRIs under https://w3id.org/armoede-kg/):
 
 The site is built in a temporary folder beside OUT and then swapped in (an atomic exchange
 where the kernel offers renameat2, else two renames): a failure leaves the old site as it
-was. Output is deterministic: sorted everywhere, no timestamps but the version date.
+was. The folder and everything in it get the modes the umask gives any new folder or file
+(the temporary folder is created 0700), so a web server's user can read them. Output is
+deterministic: sorted everywhere, no timestamps but the version date.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 from rdflib import Literal
 from rdflib.term import Node
 
+from ..atomic import current_umask
 from ..errors import KgError, OutputError
 from ..graph import KnowledgeGraph
 from ..query.named import bind
@@ -227,6 +230,9 @@ def write_site(kg: KnowledgeGraph, out: Path | str, endpoint: str = DEFAULT_ENDP
         except SiteWriteError as exc:
             kept = f"de bestaande site in {target} is ongewijzigd" if target.exists() else "er is niets geschreven"
             raise OutputError(f"{target / exc.rel}: schrijven mislukt ({exc.reason}); {kept}") from None
+        # mkdtemp made the folder 0700: give it the mode of any new folder (files and
+        # subfolders already have theirs), or the web server's user cannot enter it
+        os.chmod(tmp, 0o777 & ~current_umask())
         _swap_in(tmp, target)
     return SiteReport(target, report.files, report.resources, report.bytes)
 
