@@ -6,6 +6,7 @@ Layout (paths mirror the IRIs under https://w3id.org/armoede-kg/):
     id/<kind>/<slug>.{html,ttl,jsonld,nt}                    one resource
     graaf/<graph>.{html,ttl,jsonld,nt}                       one named graph (all its triples)
     ontologie.{html,ttl,jsonld,nt}, vormen.ttl, context.jsonld
+    ontologie/<version>.{html,ttl,jsonld,nt}                 the ontology at its version IRI
     klasse/<prefix>-<Class>.html                             index per class
     void.{html,ttl,jsonld,nt}                                VoID + DCAT
     dump/armoede-kg.{trig,nq}                                the whole dataset
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Literal
+from rdflib.namespace import OWL
 from rdflib.term import Node
 
 from ..atomic import current_umask
@@ -44,7 +47,7 @@ from .context import context_document
 from .model import KERN_GRAPH, SiteModel, rel_path
 from .rdfio import jsonld, nquads, ntriples, quads_of, trig, turtle
 from .shapes_doc import class_constraints
-from .void import DatasetInfo, Dump, dataset_info, example_resources, void_triples
+from .void import DatasetInfo, Dump, dataset_info, distinct_triples, example_resources, id_entities, void_triples
 
 MARKER = ".armoede-kg-site"
 DEFAULT_ENDPOINT = BASE + "sparql"
@@ -166,10 +169,13 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
 
     shapes = load_shapes(kg.ontology_dir)
     kern = graphs.get(KERN_GRAPH, [])
-    w.write("ontologie.html", pages.ontology_page(ctx("ontologie"), class_constraints(model, shapes, kg.lang)))
-    w.write("ontologie.ttl", turtle(kern))
-    w.write("ontologie.jsonld", jsonld(kern))
-    w.write("ontologie.nt", ntriples(kern))
+    constraints = class_constraints(model, shapes, kg.lang)
+    # the ontology at its IRI, and the same document at its version IRI (ontologie/0.1.0)
+    for rel in ("ontologie", *version_paths(model)):
+        w.write(rel + ".html", pages.ontology_page(ctx(rel), constraints))
+        w.write(rel + ".ttl", turtle(kern))
+        w.write(rel + ".jsonld", jsonld(kern))
+        w.write(rel + ".nt", ntriples(kern))
     w.write("vormen.ttl", (kg.ontology_dir / SHAPES_FILE).read_text(encoding="utf-8"))
     w.write("context.jsonld", context_document(model))
 
@@ -197,6 +203,13 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
     return SiteReport(root, w.files, len(model.published), w.bytes)
 
 
+def version_paths(model: SiteModel) -> list[str]:
+    """Site paths of the ontology's version IRIs under …/ontologie/ ('ontologie/0.1.0')."""
+    prefix = BASE + "ontologie/"
+    return sorted(str(v)[len(BASE):] for v in model.values(model.ontology_iri, OWL.versionIRI)
+                  if str(v).startswith(prefix) and re.fullmatch(r"[A-Za-z0-9._-]+", str(v)[len(prefix):]))
+
+
 def _void_rows(ctx: pages.PageContext, model: SiteModel, info: DatasetInfo,
                endpoint: str) -> list[tuple[str, str]]:
     e = pages.e
@@ -206,8 +219,8 @@ def _void_rows(ctx: pages.PageContext, model: SiteModel, info: DatasetInfo,
             ("licentie" if nl else "licence", f'<a class="ext" href="{e(info.licence)}">{e(info.licence)}</a>'),
             ("versie" if nl else "version", e(info.version)),
             ("versiedatum" if nl else "version date", e(info.version_date)),
-            ("triples", str(sum(model.graph_sizes.values()))),
-            ("resources", str(len(model.published))),
+            ("triples", str(distinct_triples(model))),
+            ("entities", str(len(id_entities(model)))),
             ("SPARQL-endpoint", f"<code>{e(endpoint)}</code>"),
             ("IRI-ruimte" if nl else "URI space", f"<code>{e(BASE)}id/</code>"),
             ("voorbeelden" if nl else "examples", ", ".join(ctx.link(x) for x in example_resources(model))),
