@@ -215,14 +215,16 @@ def test_the_ontology_answers_at_its_version_iri(published_site, graph):
     assert 'href="0.1.0.ttl"' in page or f'href="{rel.rsplit("/", 1)[1]}.ttl"' in page
 
 
-def test_server_configs_map_resources_to_files_that_exist(published_site):
+def test_server_configs_for_apache_and_nginx_are_written(published_site):
     ht = (published_site / ".htaccess").read_text()
-    assert "RewriteRule ^((?:id|graaf)/.+)$ $1.ttl [R=303,E=AKG_NEGOTIATED:1,L]" in ht
-    assert "RewriteCond %{HTTP_ACCEPT} text/turtle" in ht
-    nginx = (published_site / "nginx-armoede-kg.conf").read_text()
-    assert '"~*text/turtle"               .ttl;' in nginx and "return 303 $uri$armoede_kg_ext;" in nginx
-    for ext in (".html", ".ttl", ".jsonld", ".nt"):
-        assert (published_site / ("id/interventie/krachtwerk" + ext)).is_file()
+    assert "RewriteBase /" in ht and "<IfModule mod_rewrite.c>" in ht
+    assert "RewriteRule ^((?:id|graaf)/.+)$ $1%{ENV:AKG_EXT} [R=303,E=AKG_NEGOTIATED:1,L]" in ht
+    http_part = (published_site / "nginx-armoede-kg-http.conf").read_text()
+    server_part = (published_site / "nginx-armoede-kg-server.conf").read_text()
+    assert "js_set $armoede_kg_ext" in http_part and "location" not in http_part
+    assert "return 303 $uri$armoede_kg_ext;" in server_part and "map " not in server_part
+    assert "127.0.0.1:8000" not in server_part + ht  # no endpoint given: no proxy to a guessed port
+    assert (published_site / "nginx-armoede-kg.js").is_file()
 
 
 # -- deterministic and atomic -----------------------------------------------------------------
@@ -286,6 +288,23 @@ def test_site_gets_the_modes_of_the_umask_on_every_rebuild(tmp_path, umask, fold
         assert modes(out) == {("d", folder), ("f", file)}
     finally:
         os.umask(old)
+
+
+def test_an_internal_sparql_endpoint_is_not_published_but_can_be_the_proxy_target(tmp_path, run_cli):
+    data, out = small_data(tmp_path), tmp_path / "site"
+    res = run_cli("--data", str(data), "--backend", "rdflib", "site", str(out),
+                  "--sparql-endpoint", "http://127.0.0.1:8000/sparql")
+    assert res.exit_code == 2 and "intern adres" in res.stderr and "--sparql-proxy" in res.stderr
+    assert not out.exists()
+    res = run_cli("--data", str(data), "--backend", "rdflib", "site", str(out), "--sparql-proxy", "http://127.0.0.1:8123")
+    assert res.exit_code == 0, res.output
+    v = Graph().parse(out / "void.ttl", format="turtle")
+    assert v.value(URIRef(BASE + "void#armoede-kg"), VOID.sparqlEndpoint) == URIRef(BASE + "sparql")
+    assert "127.0.0.1" not in (out / "void.ttl").read_text()
+    assert "proxy_pass http://127.0.0.1:8123/sparql;" in (out / "nginx-armoede-kg-server.conf").read_text()
+    assert "RewriteRule ^sparql$ http://127.0.0.1:8123/sparql [P,L]" in (out / ".htaccess").read_text()
+    bad = run_cli("--data", str(data), "site", str(out), "--sparql-proxy", "http://x/sparql; evil")
+    assert bad.exit_code == 2 and "geen bruikbaar http(s)-adres" in bad.stderr
 
 
 def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path, run_cli):
