@@ -87,6 +87,7 @@ class Answer:
     location: str | None  # path of a redirect's Location
     vary: str
     cors: str | None
+    content_location: str | None
 
 
 def world_readable_dir(prefix: str) -> Path:
@@ -264,7 +265,8 @@ def answer(resp: http.client.HTTPResponse) -> Answer:
     media = (resp.getheader("Content-Type") or "").lower().replace(" ", "") if resp.status == 200 else None
     location = resp.getheader("Location")
     return Answer(resp.status, media, urllib.parse.urlsplit(location).path if location else None,
-                  resp.getheader("Vary") or "", resp.getheader("Access-Control-Allow-Origin"))
+                  resp.getheader("Vary") or "", resp.getheader("Access-Control-Allow-Origin"),
+                  resp.getheader("Content-Location"))
 
 
 def fetch(server: Server, path: str, accept: str | None = None, method: str = "GET", body: bytes | None = None,
@@ -307,6 +309,8 @@ def disagreements(answers: dict[Request, Answer]) -> list[str]:
             bad.append(f"{path} [{accept}]: {(got.status, got.media, got.location)} != {want}")
         elif "accept" not in got.vary.lower():
             bad.append(f"{path} [{accept}]: no Vary: Accept ({got.vary!r})")
+        elif want[0] == 200 and got.content_location != path + representation(accept)[1]:
+            bad.append(f"{path} [{accept}]: Content-Location {got.content_location!r}")
     return bad
 
 

@@ -271,8 +271,9 @@ location @armoede_kg_thing {{
 }}
 
 # Documents: the ontology, its version IRIs and the dataset description, answered directly.
-location ~ ^/(?:{DOCUMENTS_RE})$ {{
-{negotiated}    add_header Content-Location $uri$armoede_kg_ext always;
+location ~ ^/(?<armoede_kg_doc>{DOCUMENTS_RE})$ {{
+{negotiated}    # $uri is the file's after try_files: the path captured above names the document
+    add_header Content-Location /$armoede_kg_doc$armoede_kg_ext always;
     try_files $uri$armoede_kg_ext =404;
 }}
 
