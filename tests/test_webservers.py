@@ -34,6 +34,7 @@ pytestmark = pytest.mark.slow
 BASE = "https://w3id.org/armoede-kg/"
 NGINX_JS_MODULE = Path("/usr/lib/nginx/modules/ngx_http_js_module.so")
 APACHE_MODULES = Path("/usr/lib/apache2/modules")
+ELSEWHERE = "https://sparql.example.org/armoede-kg/sparql"  # a public endpoint on another host
 
 # The Accept headers every resource IRI is fetched with (None: no Accept header at all).
 ACCEPTS: tuple[str | None, ...] = (
@@ -179,6 +180,8 @@ class Setup:
     apache: Server
     nginx_bare: Server
     apache_bare: Server
+    nginx_elsewhere: Server
+    apache_elsewhere: Server
 
     @property
     def servers(self) -> tuple[Server, Server, Server]:
@@ -200,27 +203,31 @@ def setup(graph: kg.KnowledgeGraph) -> Iterator[Setup]:
     work = world_readable_dir("armoede-kg-webservers-")
     serve_port = free_port()
     site = write_site(graph, work / "site", sparql_proxy=f"http://127.0.0.1:{serve_port}/sparql").out
-    bare = write_site(kg.load(small_data(Path(tempfile.mkdtemp(dir=work)))), work / "bare").out
-    ports = {name: free_port() for name in ("nginx", "apache", "nginx_bare", "apache_bare")}
+    small = kg.load(small_data(Path(tempfile.mkdtemp(dir=work))))
+    bare = write_site(small, work / "bare").out
+    elsewhere = write_site(small, work / "elsewhere", endpoint=ELSEWHERE).out
+    names = ("nginx", "apache", "nginx_bare", "apache_bare", "nginx_elsewhere", "apache_elsewhere")
+    ports = {name: free_port() for name in names}
     processes: list[subprocess.Popen[bytes]] = []
     live = None
     try:
         live = start_server(site, "--see-other", "--workers", "1", port=serve_port)
         ng = world_readable_dir("armoede-kg-nginx-")
-        (ng / "nginx.conf").write_text(nginx_conf(ng, [(ports["nginx"], site), (ports["nginx_bare"], bare)]))
+        (ng / "nginx.conf").write_text(nginx_conf(ng, [(ports["nginx"], site), (ports["nginx_bare"], bare),
+                                                    (ports["nginx_elsewhere"], elsewhere)]))
         proc = subprocess.Popen([nginx_bin, "-p", str(ng), "-c", str(ng / "nginx.conf"), "-e", str(ng / "error.log"),
                                  "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         processes.append(proc)
         wait_until_answering(proc, "nginx", f"http://127.0.0.1:{ports['nginx']}", "/", within_s=30)
         ap = world_readable_dir("armoede-kg-apache-")
-        (ap / "httpd.conf").write_text(apache_conf(ap, [(ports["apache"], site), (ports["apache_bare"], bare)]))
+        (ap / "httpd.conf").write_text(apache_conf(ap, [(ports["apache"], site), (ports["apache_bare"], bare),
+                                                     (ports["apache_elsewhere"], elsewhere)]))
         proc = subprocess.Popen([apache_bin, "-f", str(ap / "httpd.conf"), "-DFOREGROUND"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         processes.append(proc)
         wait_until_answering(proc, "apache2", f"http://127.0.0.1:{ports['apache']}", "/", within_s=30)
         yield Setup(site, bare, Server("serve", "127.0.0.1", serve_port),
-                    *(Server(name, "127.0.0.1", ports[name]) for name in ("nginx", "apache", "nginx_bare",
-                                                                          "apache_bare")))
+                    *(Server(name, "127.0.0.1", ports[name]) for name in names))
     finally:
         for proc in processes:
             stop_process(proc, grace_s=10)
@@ -396,6 +403,17 @@ def test_without_an_endpoint_sparql_is_the_page_for_browsers_and_501_for_queries
         assert fetch(server, query, "application/sparql-results+json")[0] == 501, server.name
         assert fetch(server, query, "text/html")[0] == 501, server.name
         assert fetch(server, "/sparql", None, "POST", b"query=ASK%7B%7D", "application/x-www-form-urlencoded")[0] == 501
+
+
+def test_with_the_endpoint_elsewhere_sparql_requests_are_sent_there_with_307(setup):
+    query = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    for server in (setup.nginx_elsewhere, setup.apache_elsewhere):
+        status, headers, _ = fetch(server, "/sparql?" + query, "application/sparql-results+json")
+        assert (status, headers["location"]) == (307, f"{ELSEWHERE}?{query}"), server.name
+        status, headers, _ = fetch(server, "/sparql", None, "POST", query.encode(), "application/x-www-form-urlencoded")
+        assert (status, headers["location"]) == (307, ELSEWHERE), server.name
+    void = Graph().parse(setup.site.parent / "elsewhere" / "void.ttl", format="turtle")
+    assert URIRef(ELSEWHERE) in set(void.objects(None, URIRef("http://rdfs.org/ns/void#sparqlEndpoint")))
 
 
 def test_apache_without_mod_rewrite_serves_files_instead_of_500(setup):
