@@ -212,14 +212,16 @@ def setup(graph: kg.KnowledgeGraph) -> Iterator[Setup]:
     live = None
     try:
         live = start_server(site, "--see-other", "--workers", "1", port=serve_port)
-        ng = world_readable_dir("armoede-kg-nginx-")
+        ng = work / "nginx"  # inside work: removed with it
+        ng.mkdir()
         (ng / "nginx.conf").write_text(nginx_conf(ng, [(ports["nginx"], site), (ports["nginx_bare"], bare),
                                                     (ports["nginx_elsewhere"], elsewhere)]))
         proc = subprocess.Popen([nginx_bin, "-p", str(ng), "-c", str(ng / "nginx.conf"), "-e", str(ng / "error.log"),
                                  "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         processes.append(proc)
         wait_until_answering(proc, "nginx", f"http://127.0.0.1:{ports['nginx']}", "/", within_s=30)
-        ap = world_readable_dir("armoede-kg-apache-")
+        ap = work / "apache"
+        ap.mkdir()
         (ap / "httpd.conf").write_text(apache_conf(ap, [(ports["apache"], site), (ports["apache_bare"], bare),
                                                      (ports["apache_elsewhere"], elsewhere)]))
         proc = subprocess.Popen([apache_bin, "-f", str(ap / "httpd.conf"), "-DFOREGROUND"],
