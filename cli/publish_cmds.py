@@ -20,7 +20,7 @@ from kg.errors import EXIT_NOT_CONFORM, KgError
 from kg.graph import KnowledgeGraph
 from kg.publish.rdfio import FORMATS as EXPORT_FORMATS
 from kg.publish.rdfio import serialize_dataset
-from kg.publish.site import DEFAULT_ENDPOINT, MARKER, write_site
+from kg.publish.site import DEFAULT_ENDPOINT, MARKER, sparql_route, write_site
 from kg.publish.store import DEFAULT_GRAPH, PASSWORD_ENV
 from kg.publish.store import publish as push_graphs
 from kg.publish.store import verify as verify_store
@@ -55,18 +55,22 @@ _lang_option = lang_option
 @click.command("site")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--sparql-endpoint", "endpoint", default=DEFAULT_ENDPOINT, show_default=True, metavar="URL",
-              help="Adres van het SPARQL-endpoint in de VoID/DCAT-beschrijving.")
+              help="Publiek adres van het SPARQL-endpoint in de VoID/DCAT-beschrijving (geen intern adres).")
+@click.option("--sparql-proxy", "proxy", default=None, metavar="URL",
+              help="Waar de webserver /sparql naartoe stuurt (armoede-kg serve, bijv. "
+                   "http://127.0.0.1:8000/sparql); komt alleen in de Apache- en nginx-configuratie.")
 @click.option("--force", is_flag=True, help="Vervang ook een niet-lege map die geen armoede-kg-site is.")
 @_lang_option
 @click.pass_context
-def site(ctx: click.Context, out: Path, endpoint: str, force: bool, lang: str) -> None:
+def site(ctx: click.Context, out: Path, endpoint: str, proxy: str | None, force: bool, lang: str) -> None:
     """Schrijf de statische linked-data-publicatie naar map OUT (atomair, deterministisch).
 
     Per resource een HTML-pagina, Turtle, JSON-LD en N-Triples; indexen per klasse en per
     brondocument; ontologiedocumentatie; VoID/DCAT; JSON-LD-context; .htaccess en
     nginx-configuratie voor content negotiation."""
+    sparql_route(endpoint, proxy)  # a bad address is refused before the graph is loaded
     kg = _graph(ctx, lang)
-    report = write_site(kg, out, endpoint=endpoint, force=force)
+    report = write_site(kg, out, endpoint=endpoint, force=force, sparql_proxy=proxy)
     click.echo(t(f"site geschreven: {report.out} ({report.resources} resources, {report.files} bestanden, "
                  f"{report.bytes / 1e6:.1f} MB)",
                  f"site written: {report.out} ({report.resources} resources, {report.files} files, "

@@ -10,6 +10,13 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: set it straight back)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> Path:
     """Write data to path atomically. An existing file is only replaced with force=True."""
     target = Path(path)
@@ -35,9 +42,7 @@ def write_atomic(path: Path | str, data: str | bytes, force: bool = False) -> Pa
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp creates 0600; give the file the mode an ordinary open() would (umask applies)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -85,9 +85,9 @@ def stop_process(proc: subprocess.Popen[bytes], grace_s: int) -> None:
         proc.stderr.close()
 
 
-def start_server(site: Path, *extra: str, ready_path: str = "") -> LiveServer:
-    """Start `armoede-kg serve` in its own process and wait until it answers."""
-    port = free_port()
+def start_server(site: Path, *extra: str, ready_path: str = "", port: int | None = None) -> LiveServer:
+    """Start `armoede-kg serve` in its own process (on port, or a free one) and wait until it answers."""
+    port = port or free_port()
     cmd = [sys.executable, "-c", "from kg.cli.main import main; main()", "serve", "--site", str(site),
            "--port", str(port), "--workers", "2", "--timeout", str(TIMEOUT_S), "--max-rows", str(MAX_ROWS), *extra]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

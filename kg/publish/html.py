@@ -728,7 +728,7 @@ def ontology_page(ctx: PageContext, constraints: dict[URIRef, list[tuple[str, st
                  "ontologie")
     desc = next((str(v) for v in m.values(onto, URIRef(DCT + "description"))
                  if isinstance(v, Literal) and v.language == lang), "")
-    parts = [f"<h1>{e(title)}</h1>", f'<div class="iri">{e(str(onto))}</div>', downloads(ctx, "ontologie"),
+    parts = [f"<h1>{e(title)}</h1>", f'<div class="iri">{e(str(onto))}</div>', downloads(ctx, ctx.rel),
              f'<p class="lead">{e(desc)}</p>', small_dl(ctx, onto, {DCT_TITLE, URIRef(DCT + "description")}),
              f'<p><a href="{e(ctx.href("vormen", ".ttl"))}">SHACL (vormen.ttl)</a> · '
              f'<a href="{e(ctx.href("context", ".jsonld"))}">JSON-LD context</a></p>']
@@ -741,7 +741,7 @@ def ontology_page(ctx: PageContext, constraints: dict[URIRef, list[tuple[str, st
     for p in m.ontology_properties:
         parts.append(_term_card(ctx, p, []))
     return frame(ctx, title, "\n".join(parts), [(t("home", lang), ctx.href("index")), (t("ontology", lang), None)],
-                 rdf_alternates("ontologie"), str(onto))
+                 rdf_alternates(ctx.rel), str(onto))  # ctx.rel: also at a version IRI
 
 
 def _labels_of(m: SiteModel, iri: URIRef, pred: URIRef) -> dict[str, str]:

@@ -9,40 +9,59 @@ Layout (paths mirror the IRIs under https://w3id.org/armoede-kg/):
     klasse/<prefix>-<Class>.html                             index per class
     void.{html,ttl,jsonld,nt}                                VoID + DCAT
     dump/armoede-kg.{trig,nq}                                the whole dataset
-    .htaccess, nginx-armoede-kg.conf                         content negotiation
+    ontologie/<version>.{html,ttl,jsonld,nt}                 the ontology at its version IRI
+    .htaccess, nginx-armoede-kg-{http,server}.conf, nginx-armoede-kg.js
+                                                             content negotiation (webconf.py)
 
 The site is built in a temporary folder beside OUT and then swapped in (an atomic exchange
 where the kernel offers renameat2, else two renames): a failure leaves the old site as it
-was. Output is deterministic: sorted everywhere, no timestamps but the version date.
+was. The folder and everything in it get the modes the umask gives any new folder or file
+(the temporary folder is created 0700), so a web server's user can read them. Output is
+deterministic: sorted everywhere, no timestamps but the version date.
 """
 
 from __future__ import annotations
 
 import ctypes
+import ipaddress
 import os
+import re
 import shutil
 import tempfile
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Literal
+from rdflib.namespace import OWL
 from rdflib.term import Node
 
-from ..errors import KgError, OutputError
+from ..atomic import current_umask
+from ..errors import KgError, KgValueError, OutputError
 from ..graph import KnowledgeGraph
 from ..query.named import bind
 from ..store.loader import SHAPES_FILE, load_shapes
 from ..terms import AK, BASE
 from . import html as pages
-from .conneg import htaccess, nginx_snippet
 from .context import context_document
 from .model import KERN_GRAPH, SiteModel, rel_path
 from .rdfio import jsonld, nquads, ntriples, quads_of, trig, turtle
 from .searchindex import INDEX_FILE, SCRIPT_FILE, index_script, search_script
 from .shapes_doc import class_constraints
-from .void import DatasetInfo, Dump, dataset_info, example_resources, void_triples
+from .void import DatasetInfo, Dump, dataset_info, distinct_triples, example_resources, id_entities, void_triples
+from .webconf import (
+    HTACCESS,
+    NGINX_HTTP,
+    NGINX_JS,
+    NGINX_SERVER,
+    SparqlRoute,
+    htaccess,
+    nginx_http,
+    nginx_js,
+    nginx_server,
+)
 
 MARKER = ".armoede-kg-site"
 DEFAULT_ENDPOINT = BASE + "sparql"
@@ -115,8 +134,57 @@ class _Writer:
         self.bytes += len(data)
 
 
-def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT) -> SiteReport:
-    """Write every file of the site into root (an empty folder)."""
+_URL_PATH = re.compile(r"[A-Za-z0-9._~%/+-]*")
+
+
+def web_url(value: str, option: str) -> urllib.parse.SplitResult:
+    """An http(s) address that can stand in a server configuration as it is."""
+    parts = urllib.parse.urlsplit(value)
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        parts = parts._replace(scheme="")
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment \
+            or parts.username or not _URL_PATH.fullmatch(parts.path) or any(c in value for c in " \"'\\;{}$"):
+        raise KgValueError(f"{option} '{value}' is geen bruikbaar http(s)-adres",
+                           en=f"{option} '{value}' is not a usable http(s) address")
+    return parts
+
+
+def is_internal_host(host: str) -> bool:
+    """localhost, loopback, private and link-local addresses: not reachable by the public."""
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_unspecified
+
+
+def sparql_route(endpoint: str, proxy: str | None) -> SparqlRoute:
+    """Check the public endpoint IRI (published in VoID) and the proxy target (where the web
+    server forwards /sparql); internal addresses belong in the second, never in the first."""
+    public = web_url(endpoint, "--sparql-endpoint")
+    if is_internal_host(public.hostname or ""):
+        raise KgValueError(
+            f"--sparql-endpoint '{endpoint}' is een intern adres en zou zo in de VoID komen; geef het "
+            "publieke adres (of laat de optie weg) en het interne adres met --sparql-proxy",
+            en=f"--sparql-endpoint '{endpoint}' is an internal address and would be published in the VoID; "
+               "give the public address (or leave the option out) and the internal one with --sparql-proxy")
+    if proxy is not None:
+        target = web_url(proxy, "--sparql-proxy")
+        if target.path in ("", "/"):
+            target = target._replace(path="/sparql")
+        return SparqlRoute(proxy=target.geturl())
+    return SparqlRoute(elsewhere=None if endpoint == DEFAULT_ENDPOINT else endpoint)
+
+
+def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT,
+               sparql_proxy: str | None = None) -> SiteReport:
+    """Write every file of the site into root (an empty folder). endpoint: the public SPARQL
+    endpoint named in VoID; sparql_proxy: where the web server forwards /sparql."""
+    route = sparql_route(endpoint, sparql_proxy)
     model = SiteModel(kg.backend.dataset(), kg.lang)
     info = dataset_info(model)
     site = pages.SiteInfo(title=info.title.get(kg.lang) or info.title.get("nl", "armoede-kg"),
@@ -173,10 +241,13 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
 
     shapes = load_shapes(kg.ontology_dir)
     kern = graphs.get(KERN_GRAPH, [])
-    w.write("ontologie.html", pages.ontology_page(ctx("ontologie"), class_constraints(model, shapes, kg.lang)))
-    w.write("ontologie.ttl", turtle(kern))
-    w.write("ontologie.jsonld", jsonld(kern))
-    w.write("ontologie.nt", ntriples(kern))
+    constraints = class_constraints(model, shapes, kg.lang)
+    # the ontology at its IRI, and the same document at its version IRI (ontologie/0.1.0)
+    for rel in ("ontologie", *version_paths(model)):
+        w.write(rel + ".html", pages.ontology_page(ctx(rel), constraints))
+        w.write(rel + ".ttl", turtle(kern))
+        w.write(rel + ".jsonld", jsonld(kern))
+        w.write(rel + ".nt", ntriples(kern))
     w.write("vormen.ttl", (kg.ontology_dir / SHAPES_FILE).read_text(encoding="utf-8"))
     w.write("context.jsonld", context_document(model))
 
@@ -198,10 +269,18 @@ def build_site(kg: KnowledgeGraph, root: Path, endpoint: str = DEFAULT_ENDPOINT)
                                             endpoint="sparql"))
     w.write("index.html", pages.home_page(ctx("index"), info.description.get(kg.lang, ""),
                                           example_resources(model)))
-    proxy = endpoint.rsplit("/sparql", 1)[0] if not endpoint.startswith(BASE) else None
-    w.write(".htaccess", htaccess(proxy))
-    w.write("nginx-armoede-kg.conf", nginx_snippet())
+    w.write(HTACCESS, htaccess(route))
+    w.write(NGINX_HTTP, nginx_http())
+    w.write(NGINX_SERVER, nginx_server(route))
+    w.write(NGINX_JS, nginx_js())
     return SiteReport(root, w.files, len(model.published), w.bytes)
+
+
+def version_paths(model: SiteModel) -> list[str]:
+    """Site paths of the ontology's version IRIs under …/ontologie/ ('ontologie/0.1.0')."""
+    prefix = BASE + "ontologie/"
+    return sorted(str(v)[len(BASE):] for v in model.values(model.ontology_iri, OWL.versionIRI)
+                  if str(v).startswith(prefix) and re.fullmatch(r"[A-Za-z0-9._-]+", str(v)[len(prefix):]))
 
 
 def _void_rows(ctx: pages.PageContext, model: SiteModel, info: DatasetInfo,
@@ -213,8 +292,8 @@ def _void_rows(ctx: pages.PageContext, model: SiteModel, info: DatasetInfo,
             ("licentie" if nl else "licence", f'<a class="ext" href="{e(info.licence)}">{e(info.licence)}</a>'),
             ("versie" if nl else "version", e(info.version)),
             ("versiedatum" if nl else "version date", e(info.version_date)),
-            ("triples", str(sum(model.graph_sizes.values()))),
-            ("resources", str(len(model.published))),
+            ("triples", str(distinct_triples(model))),
+            ("entities", str(len(id_entities(model)))),
             ("SPARQL-endpoint", f"<code>{e(endpoint)}</code>"),
             ("IRI-ruimte" if nl else "URI space", f"<code>{e(BASE)}id/</code>"),
             ("voorbeelden" if nl else "examples", ", ".join(ctx.link(x) for x in example_resources(model))),
@@ -224,9 +303,10 @@ def _void_rows(ctx: pages.PageContext, model: SiteModel, info: DatasetInfo,
 
 
 def write_site(kg: KnowledgeGraph, out: Path | str, endpoint: str = DEFAULT_ENDPOINT,
-               force: bool = False) -> SiteReport:
+               force: bool = False, sparql_proxy: str | None = None) -> SiteReport:
     """Build the site beside out and swap it in; the old site survives any failure."""
     target = Path(out)
+    sparql_route(endpoint, sparql_proxy)  # a bad address fails before anything is built
     _check_target(target, force)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
@@ -234,11 +314,14 @@ def write_site(kg: KnowledgeGraph, out: Path | str, endpoint: str = DEFAULT_ENDP
                           en=f"{target}: folder {parent} does not exist")
     with _temp_dir(parent, target.name) as tmp:
         try:
-            report = build_site(kg, tmp, endpoint)
+            report = build_site(kg, tmp, endpoint, sparql_proxy)
         except SiteWriteError as exc:
             kept = f"de bestaande site in {target} is ongewijzigd" if target.exists() else "er is niets geschreven"
             raise OutputError(f"{target / exc.rel}: schrijven mislukt ({exc.reason}); {kept}",
                               en=f"{target / exc.rel}: writing failed ({exc.reason}); {kept}") from None
+        # mkdtemp made the folder 0700: give it the mode of any new folder (files and
+        # subfolders already have theirs), or the web server's user cannot enter it
+        os.chmod(tmp, 0o777 & ~current_umask())
         _swap_in(tmp, target)
     return SiteReport(target, report.files, report.resources, report.bytes)
 

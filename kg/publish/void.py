@@ -93,6 +93,39 @@ def example_resources(model: SiteModel) -> list[URIRef]:
     return [URIRef(BASE + r) for r in EXAMPLES if model.has(URIRef(BASE + r))]
 
 
+def distinct_triples(model: SiteModel) -> int:
+    """Triples of the default graph (the union of the named graphs, as a set): a triple that
+    two graphs state counts once (the named graphs' sizes add up to more)."""
+    return len({(s, p, o) for s, p, o, g in model.ds.quads((None, None, None, None))
+                if isinstance(getattr(g, "identifier", g), URIRef)
+                and str(getattr(g, "identifier", g)) != "urn:x-rdflib:default"})
+
+
+def id_entities(model: SiteModel) -> list[URIRef]:
+    """The IRIs in the declared URI space (void:uriSpace, …/id/) that the data describes."""
+    return [s for s in model.published if str(s).startswith(BASE + "id/")]
+
+
+def _counts_comment(model: SiteModel, total: int) -> list[Literal]:
+    quads = sum(model.graph_sizes.values())
+    return [
+        Literal(f"void:triples telt de verschillende triples van de standaardgraaf (de vereniging van de "
+                f"benoemde grafen, als verzameling): {total}; een void:subset telt de triples van één benoemde "
+                f"graaf, samen {quads}, want een triple die in meer grafen staat telt daar per graaf. "
+                f"void:entities telt de IRI's in de URI-ruimte {BASE}id/ waarover de data iets zegt; "
+                "void:distinctSubjects de verschillende IRI's als onderwerp (ook grafen en de ontologie); "
+                "void:classes de verschillende klassen in rdf:type van die onderwerpen; void:properties "
+                "de verschillende predicaten van die onderwerpen.", lang="nl"),
+        Literal(f"void:triples counts the distinct triples of the default graph (the union of the named graphs, "
+                f"as a set): {total}; a void:subset counts the triples of one named graph, {quads} together, "
+                f"since a triple stated in several graphs counts once per graph there. void:entities counts "
+                f"the IRIs in the URI space {BASE}id/ that the data describes; void:distinctSubjects the "
+                "distinct IRIs in subject position (graphs and the ontology too); void:classes the distinct "
+                "classes in rdf:type of those subjects; void:properties the distinct predicates of those "
+                "subjects.", lang="en"),
+    ]
+
+
 def void_triples(model: SiteModel, info: DatasetInfo, endpoint: str, dumps: Sequence[Dump]) -> list[Triple]:
     """The VoID + DCAT description of the dataset, its named graphs, dumps and endpoint."""
     out: list[Triple] = []
@@ -135,9 +168,11 @@ def void_triples(model: SiteModel, info: DatasetInfo, endpoint: str, dumps: Sequ
     add(ds, v("sparqlEndpoint"), URIRef(endpoint))
     for ex in example_resources(model):
         add(ds, v("exampleResource"), ex)
-    total = sum(model.graph_sizes.values())
+    total = distinct_triples(model)
     add(ds, v("triples"), Literal(total))
-    add(ds, v("entities"), Literal(len(model.published)))
+    add(ds, v("entities"), Literal(len(id_entities(model))))
+    for comment in _counts_comment(model, total):
+        add(ds, RDFS.comment, comment)
     add(ds, v("classes"), Literal(len({t for s in model.subjects for t in model.types(s)})))
     add(ds, v("properties"), Literal(len({f.predicate for s in model.subjects for f in model.facts(s)})))
     add(ds, v("distinctSubjects"), Literal(len(model.subjects)))
@@ -148,6 +183,8 @@ def void_triples(model: SiteModel, info: DatasetInfo, endpoint: str, dumps: Sequ
         add(sub, RDF.type, v("Dataset"))
         add(sub, sd("name"), g)
         add(sub, v("triples"), Literal(n))
+        add(sub, RDFS.comment, Literal("void:triples: de triples van deze benoemde graaf", lang="nl"))
+        add(sub, RDFS.comment, Literal("void:triples: the triples of this named graph", lang="en"))
         add(sub, v("dataDump"), URIRef(str(g) + ".ttl"))
         add(sub, FOAF.page, g)
         doc = model.graph_documents.get(g)
