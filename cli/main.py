@@ -30,6 +30,7 @@ CLI_BACKENDS = ("auto", "rdflib", "oxigraph")
 LAZY_COMMANDS = {
     **dict.fromkeys(("pad", "vergelijkbaar", "centraal", "gemeenschappen", "graaf"), "network_cmds"),
     **dict.fromkeys(("site", "serve", "publish", "export"), "publish_cmds"),
+    **dict.fromkeys(("kopie", "sjabloon", "werkblad", "toevoegen", "diff", "release"), "werkblad_cmds"),
 }
 
 
