@@ -96,4 +96,50 @@ def toevoegen(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str) 
                                         for k in header] for r in rows], "table"))
 
 
-COMMANDS = [kopie, sjabloon, werkblad, toevoegen]
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Schrijf naar dit bestand.")
+@click.option("--force", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+def diff(old: str, new: str, fmt: str, out: Path | None, force: bool) -> None:
+    """Wat is er veranderd van OLD naar NEW, per benoemde graaf en per resource (exit 0 gelijk, 1 verschil).
+
+    OLD en NEW zijn datamappen, releasemappen, of git-revisies van één map: REV:MAP
+    (bijv. `armoede-kg diff HEAD~1:ontologie ontologie`)."""
+    from kg.werkblad.diff import HEADER
+    from kg.werkblad.diff import diff as compute
+
+    from .main import emit
+
+    change = compute(old, new)
+    if fmt == "json":
+        text = json.dumps(change.as_dict(), ensure_ascii=False, indent=2)
+    elif fmt == "md":
+        text = change.markdown().rstrip("\n")
+    else:
+        text = render_records(HEADER, change.rows(), "table") if not change.empty else "geen wijzigingen"
+    emit(text, out, force)
+    if not change.empty:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--versie", "version", required=True, help="Versienummer, bijv. 1.2.0.")
+@click.option("--vorige", "previous", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Map van de vorige release: het changelog wordt het verschil daarmee.")
+@click.option("--datum", "date", default=None, help="Datum van de release (JJJJ-MM-DD; standaard vandaag).")
+@click.pass_context
+def release(ctx: click.Context, out: Path, version: str, previous: Path | None, date: str | None) -> None:
+    """Stempel versie en datum op de werkkopie (--data MAP) en schrijf een release naar OUT.
+
+    OUT krijgt Turtle per benoemde graaf (graaf/), N-Quads, JSON-LD, een datasetbeschrijving,
+    SHA256SUMS en CHANGELOG.md (het verschil met --vorige)."""
+    from kg.werkblad.release import make_release
+
+    done = make_release(_data(ctx), version, out, previous=previous, date=date)
+    click.echo(f"release {done.version} ({done.date}) geschreven naar {done.folder}: {len(done.files)} bestanden")
+
+
+COMMANDS = [kopie, sjabloon, werkblad, toevoegen, diff, release]

@@ -163,4 +163,5 @@ _GRAPH = Where(Path("graaf"), 0, "")
 
 
 def to_yaml(werkblad: dict[str, Any]) -> str:
-    return yaml.safe_dump(werkblad, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    text: str = yaml.safe_dump(werkblad, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return text
