@@ -26,10 +26,15 @@ EXTRA_KINDS = {
                     "http://xmlns.com/foaf/0.1/Person", "http://xmlns.com/foaf/0.1/Agent"},
     "databank": {AK + "Databank"},
 }
-KIND_NAMES = {"leefgebied": ("leefgebied", "life domain"), "theorie": ("theorie", "theory"),
-              "organisatie": ("organisatie", "organisation"), "databank": ("databank", "databank"),
-              "gemeente": ("gemeente", "municipality"), "instrument": ("instrument", "instrument"),
-              "erkenning": ("erkenningsniveau", "recognition level"), "interventie": ("interventie", "intervention")}
+# kind → (Dutch noun with its adjective form, English noun): "onbekend leefgebied", "onbekende theorie"
+KIND_NAMES = {"leefgebied": ("onbekend leefgebied", "leefgebied", "life domain"),
+              "theorie": ("onbekende theorie", "theorie", "theory"),
+              "organisatie": ("onbekende organisatie", "organisatie", "organisation"),
+              "databank": ("onbekende databank", "databank", "databank"),
+              "gemeente": ("onbekende gemeente", "gemeente", "municipality"),
+              "instrument": ("onbekend instrument", "instrument", "instrument"),
+              "erkenning": ("onbekend erkenningsniveau", "erkenningsniveau", "recognition level"),
+              "interventie": ("onbekende interventie", "interventie", "intervention")}
 # how alike an unknown name and a known label must be to be taken for a typo of it
 TYPO_SIMILARITY = 0.85
 NO_RECOGNITION = ("geen", "geen formele erkenning", "none")
@@ -120,18 +125,18 @@ def _expand_prefixed(text: str) -> str:
 
 
 def _wrong_kind(w: Where, text: str, kind: str) -> WerkbladError:
-    nl, en = KIND_NAMES.get(kind, (kind, kind))
+    _unknown, nl, en = KIND_NAMES.get(kind, (kind, kind, kind))
     return w.fail(f"'{text}' is geen {nl}", f"'{text}' is not a {en}")
 
 
 def unknown(w: Where, text: str, kind: str, suggestions: list[str], may_be_new: bool) -> WerkbladError:
-    nl, en = KIND_NAMES.get(kind, (kind, kind))
+    unknown_nl, nl, en = KIND_NAMES.get(kind, (f"onbekend: {kind}", kind, kind))
     hint_nl = f"; bedoelde u {' of '.join(repr(s) for s in suggestions)}?" if suggestions else ""
     hint_en = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
     if may_be_new:
-        hint_nl += f" (of schrijf '{NEW_MARK} {text}' voor een nieuwe {nl})"
+        hint_nl += f" (of schrijf '{NEW_MARK} {text}' voor iets nieuws)"
         hint_en += f" (or write '{NEW_MARK} {text}' for a new {en})"
-    return w.fail(f"onbekende {nl} '{text}'{hint_nl}", f"unknown {en} '{text}'{hint_en}")
+    return w.fail(f"{unknown_nl} '{text}'{hint_nl}", f"unknown {en} '{text}'{hint_en}")
 
 
 def literal(f: Field, value: Any) -> Literal | URIRef:
@@ -253,8 +258,9 @@ class Builder:
                 continue
             if f.name in ("naam",) or f.kind == "id":
                 continue
-            for v in value if f.many else [value]:
-                g.add((node, f.prop, self._object(out, f, v, rec.where[f.name], locations[0])))
+            for i, v in enumerate(value if f.many else [value]):
+                w = rec.where.get(f"{f.name}[{i}]", rec.where[f.name])
+                g.add((node, f.prop, self._object(out, f, v, w, locations[0])))
 
     def _recognition(self, out: DocumentGraph, about: URIRef, rec: Record, local: str, loc: Location) -> None:
         g = out.graph

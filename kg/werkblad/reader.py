@@ -103,6 +103,9 @@ def _from_yaml(path: Path, text: str) -> tuple[Any, dict[Path_, int]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         why = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and start.line + 1 != line:  # e.g. a quote opened far above
+            why = f"{context}, vanaf regel {start.line + 1}: {why}"
         raise WerkbladError(f"{path.name}:{line}: geen geldige YAML ({why})",
                             en=f"{path.name}:{line}: not valid YAML ({why})") from None
     if node is None:
@@ -136,23 +139,25 @@ def _plain(path: Path, node: yaml.Node, lines: dict[Path_, int], at: Path_) -> A
 
 def _from_csv(path: Path, text: str) -> tuple[Any, dict[Path_, int]]:
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # lines starting with '#' are comments (a note above the table); line numbers still count them
     reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
+    rows = ((reader.line_num, cells) for cells in reader if not (cells and cells[0].lstrip().startswith("#")))
+    header_line, header = next(rows, (1, None))
     if not header:
         raise WerkbladError(f"{path.name}:1: lege CSV", en=f"{path.name}:1: empty CSV")
     header = [h.strip() for h in header]
     missing = [c for c in CSV_REQUIRED if c not in header]
     if missing:
-        raise WerkbladError(f"{path.name}:1: kolom ontbreekt: {', '.join(missing)}",
-                            en=f"{path.name}:1: missing column: {', '.join(missing)}")
+        raise WerkbladError(f"{path.name}:{header_line}: kolom ontbreekt: {', '.join(missing)}",
+                            en=f"{path.name}:{header_line}: missing column: {', '.join(missing)}")
     document: dict[str, Any] = {}
-    lines: dict[Path_, int] = {("document",): 2}
+    lines: dict[Path_, int] = {("document",): header_line + 1}
     entries: list[dict[str, Any]] = []
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in rows:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(header):
@@ -249,6 +254,8 @@ def _record(section: str, raw: Any, where: Any, at: Path_) -> Record:
             continue
         values[f.name] = _value(f, value, where, (*at, f.name))
         wheres[f.name] = w
+        if f.many and isinstance(value, list):  # each element where it stands: 'leefgebieden[1]'
+            wheres.update((f"{f.name}[{i}]", where((*at, f.name, i))) for i in range(len(value)))
     return Record(values, wheres, where(at))
 
 

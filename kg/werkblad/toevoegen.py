@@ -17,6 +17,7 @@ from rdflib import Dataset, URIRef
 from ..graph import KnowledgeGraph
 from ..query.resolve import LabelIndex, normalise
 from ..store.backend import RdflibBackend
+from ..store.cache import open_backend
 from ..store.loader import data_files, load_dataset
 from ..validate import Violation
 from .build import DocumentGraph, build_all, document_iri
@@ -63,8 +64,9 @@ def add(data: Path | None, files: list[Path], lang: str = "nl") -> list[Written]
                 f"document '{doc_id}' bestaat al als handgeschreven {path.relative_to(root)}; kies een nieuw id",
                 f"document '{doc_id}' already exists as hand-written {path.relative_to(root)}; choose a new id")
     everything = data_files(root)
-    ds = load_dataset(everything)
-    labels = LabelIndex(RdflibBackend(ds))
+    backend, label_loader = open_backend("rdflib", everything)  # the parse cache makes a rerun fast
+    ds = backend.dataset()
+    labels = label_loader(backend)
     # what the documents being rebuilt said before: kept unless the werkblad says it anew
     merged = [_merge(by_doc[d], Exporter(ds, labels), d, rebuilt[d]) if d in rebuilt else by_doc[d]
               for d in by_doc]
