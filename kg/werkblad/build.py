@@ -35,6 +35,8 @@ KIND_NAMES = {"leefgebied": ("onbekend leefgebied", "leefgebied", "life domain")
               "instrument": ("onbekend instrument", "instrument", "instrument"),
               "erkenning": ("onbekend erkenningsniveau", "erkenningsniveau", "recognition level"),
               "interventie": ("onbekende interventie", "interventie", "intervention")}
+# what this run introduced that a value of a kind may name: an agent may be a new municipality
+MINTED_FOR = {"organisatie": ("og", "gem", "per")}
 # how alike an unknown name and a known label must be to be taken for a typo of it
 TYPO_SIMILARITY = 0.85
 NO_RECOGNITION = ("geen", "geen formele erkenning", "none")
@@ -173,9 +175,10 @@ class Builder:
         target: URIRef | None
         if given:
             target = URIRef(_expand_prefixed(given))
-            if not str(target).startswith(PREFIXES["iv"]) or "/" in str(target)[len(PREFIXES["iv"]):]:
-                raise rec.where["id"].fail(f"'{given}' is geen interventie-IRI (iv:…)",
-                                           f"'{given}' is not an intervention IRI (iv:…)")
+            # iv: as a rule; an intervention the graph already names under another folder keeps its IRI
+            if compact(str(target)) is None or not str(target).startswith(BASE + "id/"):
+                raise rec.where["id"].fail(f"'{given}' is geen IRI van armoede-kg (bijv. iv:…)",
+                                           f"'{given}' is not an armoede-kg IRI (e.g. iv:…)")
         else:
             target = r.interventions.get(normalise(name)) or r.known(name, "interventie", rec.where["naam"])
         if target is None:
@@ -248,7 +251,8 @@ class Builder:
         out.origins[role] = (rec, rec.where["locatie"])
         for i, loc in enumerate(locations):
             self._mention(out, iri("vml", f"{doc_id}-{local}" + (f"-{i + 1}" if i else "")), doc_id, loc, node)
-        for f in mapping().section("interventie"):
+        # specific kinds first: a municipality this run introduces is then also the developer of that name
+        for f in sorted(mapping().section("interventie"), key=lambda f: f.lookup == "organisatie"):
             value = rec.get(f.name)
             if value is None or not f.properties:
                 if f.kind == "erkenning" and value:
@@ -289,13 +293,13 @@ class Builder:
             text = text[len(NEW_MARK):].strip()
         if f.lookup == "interventie":
             hit = r.interventions.get(normalise(text)) or r.known(text, "interventie", w)
-        elif f.new_prefix and (r.minted.get((f.new_prefix, normalise(text)))):
-            hit = r.minted[(f.new_prefix, normalise(text))]
+        elif minted := next((r.minted[(p, normalise(text))] for p in MINTED_FOR.get(f.lookup, (f.new_prefix,))
+                             if (p, normalise(text)) in r.minted), None):
+            self._state_new(out, minted, f, text, loc)
+            return minted
         else:
             hit = None if forced else r.known(text, f.lookup, w)
         if hit is not None:
-            if f.new_prefix and (f.new_prefix, normalise(text)) in r.minted:
-                self._state_new(out, hit, f, text, loc)
             return hit
         suggestions = r.suggest(text, f.lookup)
         if f.kind == "bestaand-of-nieuw":  # only a near miss looks like a typo; anything else is new
@@ -315,10 +319,13 @@ class Builder:
     def _state_new(self, out: DocumentGraph, node: URIRef, f: Field, label: str, loc: Location) -> None:
         """A thing this run introduces is described in each document graph that names it."""
         g = out.graph
-        if (node, RDF.type, f.new_class) in g:
+        if any(True for _ in g.triples((node, RDF.type, None))):
             return
-        assert f.new_class is not None
-        g.add((node, RDF.type, f.new_class))
+        prefix = (compact(str(node)) or "").split(":", 1)[0]
+        new_class = next((c.new_class for c in mapping().section("interventie") + mapping().section("erkenning")
+                          if c.new_prefix == prefix and c.new_class is not None), f.new_class)
+        assert new_class is not None
+        g.add((node, RDF.type, new_class))
         g.add((node, expand("skos:prefLabel"), Literal(label, lang="nl")))
         local = str(node)[len(BASE + "id/"):].replace("/", "-")
         self._mention(out, iri("vml", f"{out.doc_id}-{local}"), out.doc_id, loc, node)

@@ -38,13 +38,15 @@ class Exporter:
         prefix = str(graph_iri(""))
         for g in self.ds.graphs():
             name = str(g.identifier)
-            if name.startswith(prefix) and (iv, RDF.type, URIRef(AK + "Intervention")) in g:
+            if name.startswith(prefix) and (iv, None, None) in g:
                 out.append(name[len(prefix):])
         return sorted(out)
 
     def interventions_in(self, doc_id: str) -> list[URIRef]:
         g = self.ds.graph(graph_iri(doc_id))
-        found = [s for s in g.subjects(RDF.type, URIRef(AK + "Intervention")) if isinstance(s, URIRef)]
+        # an intervention the graph types elsewhere still counts when this document says something about it
+        typed = set(self.ds.subjects(RDF.type, URIRef(AK + "Intervention")))
+        found = [s for s in set(g.subjects()) if s in typed and isinstance(s, URIRef)]
         return sorted(found, key=lambda s: (self._first_location_key(g, s), str(s)))
 
     def werkblad(self, doc_id: str, interventions: list[URIRef] | None = None) -> dict[str, Any]:
