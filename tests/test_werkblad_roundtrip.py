@@ -4,8 +4,6 @@ werkblad has fields for: exporting again from the copy gives the same werkbladen
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF
