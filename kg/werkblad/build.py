@@ -293,7 +293,7 @@ class Builder:
             text = text[len(NEW_MARK):].strip()
         if f.lookup == "interventie":
             hit = r.interventions.get(normalise(text)) or r.known(text, "interventie", w)
-        elif minted := next((r.minted[(p, normalise(text))] for p in MINTED_FOR.get(f.lookup, (f.new_prefix,))
+        elif minted := next((r.minted[(p, normalise(text))] for p in MINTED_FOR.get(f.lookup, (f.new_prefix or "",))
                              if (p, normalise(text)) in r.minted), None):
             self._state_new(out, minted, f, text, loc)
             return minted

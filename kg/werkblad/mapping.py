@@ -9,33 +9,15 @@ from pathlib import Path
 import yaml
 from rdflib import URIRef
 
-from ..terms import BASE
+from ..publish.vocab import PREFIXES as ALL_PREFIXES
+from ..publish.vocab import qname
 
 TABLE = Path(__file__).with_name("velden.yaml")
 SECTIONS = ("document", "interventie", "locatie", "erkenning")
 
-PREFIXES: dict[str, str] = {
-    "ak": "https://w3id.org/armoede-kg/ontologie#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "bibo": "http://purl.org/ontology/bibo/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
-# the resource prefixes of MODELLERING.md (id/<folder>/)
-ID_FOLDERS = {
-    "iv": "interventie", "th": "theorie", "pr": "principe", "ps": "principeset", "mech": "mechanisme",
-    "ins": "instrument", "vm": "verklaringsmodel", "bron": "bron", "doc": "document", "og": "organisatie",
-    "per": "persoon", "gem": "gemeente", "db": "databank", "rol": "rol", "bev": "bevinding",
-    "erk": "erkenning", "vml": "vermelding", "stat": "statistiek", "uit": "uitspraak", "fase": "fase",
-    "proj": "project", "act": "activiteit", "sch": "schema", "bg": "begrip",
-}
-PREFIXES.update({p: f"{BASE}id/{folder}/" for p, folder in ID_FOLDERS.items()})
-PREFIXES["graaf"] = BASE + "graaf/"
+# the prefixes of ontologie/MODELLERING.md (the publication's list, which holds them all)
+PREFIXES: dict[str, str] = {p: ns for p, ns in ALL_PREFIXES.items()
+                            if p not in ("vann", "sh", "void", "dcat", "sd", "adms", "vcard")}
 
 
 def expand(name: str) -> URIRef:
@@ -46,14 +28,7 @@ def expand(name: str) -> URIRef:
 
 def compact(iri: str) -> str | None:
     """The prefixed name of iri ('bg:bijlage3-financiele-situatie'), or None."""
-    best = None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and (best is None or len(ns) > len(PREFIXES[best])):
-            best = prefix
-    if best is None:
-        return None
-    local = iri[len(PREFIXES[best]):]
-    return f"{best}:{local}" if local and "/" not in local and "#" not in local else None
+    return qname(iri)
 
 
 @dataclass(frozen=True)

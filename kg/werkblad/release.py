@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ from ..store.backend import RdflibBackend
 from ..store.loader import data_files, load_dataset
 from ..terms import BASE
 from .diff import RELEASE_GRAPHS, diff_datasets, graph_code, load_folder
-from .werkmap import writable_copy
+from .werkmap import staged_folder, writable_copy
 
 ONTOLOGY = BASE + "ontologie"
 VERSION_RE = re.compile(r"^\d+(?:\.\d+){0,3}(?:[-+][0-9A-Za-z.]+)?$")
@@ -77,9 +74,7 @@ def make_release(data: Path | None, version: str, out: Path, previous: Path | No
     write_atomic(kern, stamp(kern.read_text(encoding="utf-8"), version, day), force=True)
     ds = load_dataset(data_files(root))
     graphs = quads_of(ds)
-    parent = out.resolve().parent
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-    try:
+    with staged_folder(out) as tmp:
         texts: dict[str, str] = {}
         for g, triples in graphs.items():
             texts[f"{RELEASE_GRAPHS}/{graph_code(str(g))}.ttl"] = turtle(triples)
@@ -95,12 +90,6 @@ def make_release(data: Path | None, version: str, out: Path, previous: Path | No
             target = tmp / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        if out.exists():
-            out.rmdir()
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return Release(version, day, out, sums)
 
 

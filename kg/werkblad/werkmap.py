@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import KgError
@@ -50,8 +52,7 @@ def copy_data(target: Path, empty: bool = False, source: Path | None = None) -> 
     parent = target.resolve().parent
     if not parent.is_dir():
         raise KgError(f"{target}: map {parent} bestaat niet", en=f"{target}: folder {parent} does not exist")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
-    try:
+    with staged_folder(target) as tmp:
         names = VOCABULARY if empty else sorted(p.name for p in src.iterdir() if p.name != "__pycache__")
         for name in names:
             item = src / name
@@ -61,10 +62,19 @@ def copy_data(target: Path, empty: bool = False, source: Path | None = None) -> 
                 shutil.copy2(item, tmp / name)
         if empty:
             (tmp / "kennis").mkdir()
+    return target
+
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """A temporary folder beside target, filled by the caller, then renamed to target (which may
+    exist only as an empty folder): a reader never sees a half-written folder."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.resolve().parent))
+    try:
+        yield tmp
         if target.exists():
             target.rmdir()
         os.replace(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return target
