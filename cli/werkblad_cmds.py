@@ -105,8 +105,8 @@ def toevoegen(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str) 
 def diff(old: str, new: str, fmt: str, out: Path | None, force: bool) -> None:
     """Wat is er veranderd van OLD naar NEW, per benoemde graaf en per resource (exit 0 gelijk, 1 verschil).
 
-    OLD en NEW zijn datamappen, releasemappen, of git-revisies van één map: REV:MAP
-    (bijv. `armoede-kg diff HEAD~1:ontologie ontologie`)."""
+    OLD en NEW zijn datamappen, releasemappen, git-revisies van één map (REV:MAP, bijv.
+    `armoede-kg diff HEAD~1:ontologie ontologie`) of `meegeleverd` (de data van het pakket)."""
     from kg.werkblad.diff import HEADER
     from kg.werkblad.diff import diff as compute
 

@@ -21,7 +21,6 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 import kg
-from kg.paths import ontology_dir
 from kg.publish.site import write_site
 from kg.terms import BASE
 from kg.werkblad.turtle import MARK
@@ -108,7 +107,7 @@ def test_validate_is_conform(added):
 
 
 def test_diff_shows_exactly_what_was_added(added):
-    code, out, _ = cli("diff", str(ontology_dir()), str(added), "--format", "json")
+    code, out, _ = cli("diff", "meegeleverd", str(added), "--format", "json")
     assert code == 1
     doc = json.loads(out)
     assert set(doc["grafen"]) == {f"kennis/{YAML_DOC}", f"kennis/{CSV_DOC}"}
@@ -197,5 +196,6 @@ def test_release_stamps_the_version_writes_dumps_with_sums_and_a_changelog(added
     site = write_site(kg.load(data), tmp_path / "site").out
     void = Graph().parse(site / "void.ttl")
     assert "1.1.0" in {str(v) for v in void.objects(None, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))}
+    assert (None, URIRef("http://www.w3.org/2002/07/owl#versionIRI"), URIRef(BASE + "ontologie/1.1.0")) in void
     description = Graph().parse(tmp_path / "r2" / "beschrijving.ttl")
     assert (None, RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset")) in description

@@ -24,6 +24,7 @@ from rdflib.term import Node
 
 from ..errors import KgError
 from ..graph import display_predicate
+from ..paths import ontology_dir
 from ..query.resolve import LabelIndex
 from ..store.backend import RdflibBackend
 from ..store.loader import DataFile, data_files, load_dataset
@@ -31,6 +32,7 @@ from ..terms import GRAAF
 
 LABELS = {"http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label"}
 RELEASE_GRAPHS = "graaf"  # a release folder keeps one Turtle file per named graph under graaf/
+SHIPPED = "meegeleverd"  # the name diff knows for the data shipped with the package
 
 
 @dataclass(frozen=True)
@@ -173,14 +175,15 @@ def _key(f: Fact) -> tuple[str, str]:
 
 
 def diff(a: str | Path, b: str | Path) -> DataDiff:
-    """Compare two versions: data folders, release folders, or git revisions 'REV:folder'."""
+    """Compare two versions: data folders, release folders, git revisions 'REV:folder', or
+    'meegeleverd' for the data shipped with the package."""
     with _dataset(str(a)) as da, _dataset(str(b)) as db:
         return diff_datasets(da, db)
 
 
 @contextmanager
 def _dataset(spec: str) -> Iterator[Dataset]:
-    path = Path(spec)
+    path = ontology_dir() if spec == SHIPPED else Path(spec)
     if path.is_dir():
         yield load_folder(path)
         return
