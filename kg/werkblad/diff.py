@@ -27,6 +27,7 @@ from ..graph import display_predicate
 from ..paths import ontology_dir
 from ..query.resolve import LabelIndex
 from ..store.backend import RdflibBackend
+from ..store.cache import open_backend
 from ..store.loader import DataFile, data_files, load_dataset
 from ..terms import GRAAF
 
@@ -104,9 +105,9 @@ def graph_code(g: str) -> str:
 class _Side:
     """One version: its quads and its labels."""
 
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Dataset, labels: LabelIndex | None = None) -> None:
         self.ds = ds
-        self.labels = LabelIndex(RdflibBackend(ds))
+        self.labels = labels or LabelIndex(RdflibBackend(ds))
 
     def graphs(self) -> dict[str, Graph]:
         return {str(g.identifier): g for g in self.ds.graphs() if len(g) and isinstance(g.identifier, URIRef)
@@ -147,7 +148,10 @@ def _show(side: _Side, g: Graph, o: Node, claims: set[Node]) -> str:
 
 
 def diff_datasets(a: Dataset, b: Dataset) -> DataDiff:
-    old, new = _Side(a), _Side(b)
+    return _diff(_Side(a), _Side(b))
+
+
+def _diff(old: _Side, new: _Side) -> DataDiff:
     ga, gb = old.graphs(), new.graphs()
     changes: list[ResourceChange] = []
     triples: dict[str, tuple[int, int]] = {}
@@ -177,32 +181,42 @@ def _key(f: Fact) -> tuple[str, str]:
 def diff(a: str | Path, b: str | Path) -> DataDiff:
     """Compare two versions: data folders, release folders, git revisions 'REV:folder', or
     'meegeleverd' for the data shipped with the package."""
-    with _dataset(str(a)) as da, _dataset(str(b)) as db:
-        return diff_datasets(da, db)
+    with _side(str(a)) as old, _side(str(b)) as new:
+        return _diff(old, new)
 
 
 @contextmanager
-def _dataset(spec: str) -> Iterator[Dataset]:
+def _side(spec: str) -> Iterator[_Side]:
     path = ontology_dir() if spec == SHIPPED else Path(spec)
     if path.is_dir():
-        yield load_folder(path)
+        yield _load(path)
         return
     rev, sep, folder = spec.partition(":")
     if not sep or not rev:
         raise KgError(f"{spec}: geen map en geen git-revisie (schrijf REV:MAP, bijv. HEAD~1:ontologie)",
                       en=f"{spec}: neither a folder nor a git revision (write REV:DIR, e.g. HEAD~1:ontologie)")
     with tempfile.TemporaryDirectory(prefix="armoede-kg-diff-") as tmp:
-        yield load_folder(_checkout(rev, folder or ".", Path(tmp)))
+        yield _load(_checkout(rev, folder or ".", Path(tmp)))
+
+
+def _load(path: Path) -> _Side:
+    # through the parse cache: comparing with the shipped data or a folder seen before is fast
+    backend, labels = open_backend("rdflib", folder_files(path))
+    return _Side(backend.dataset(), labels(backend))
+
+
+def folder_files(path: Path) -> list[DataFile]:
+    """A data folder's files (kern.ttl, kennis/ …), or a release folder's (graaf/<name>.ttl per named graph)."""
+    release = path / RELEASE_GRAPHS
+    if release.is_dir() and not (path / "kern.ttl").exists():
+        return [DataFile(p, GRAAF[p.relative_to(release).with_suffix("").as_posix()])
+                for p in sorted(release.rglob("*.ttl"))]
+    return data_files(path)
 
 
 def load_folder(path: Path) -> Dataset:
-    """A data folder (kern.ttl, kennis/ …) or a release folder (graaf/<name>.ttl per named graph)."""
-    release = path / RELEASE_GRAPHS
-    if release.is_dir() and not (path / "kern.ttl").exists():
-        files = [DataFile(p, GRAAF[p.relative_to(release).with_suffix("").as_posix()])
-                 for p in sorted(release.rglob("*.ttl"))]
-        return load_dataset(files)
-    return load_dataset(data_files(path))
+    """A data folder or a release folder as one dataset."""
+    return load_dataset(folder_files(path))
 
 
 def _checkout(rev: str, folder: str, into: Path) -> Path:
