@@ -66,6 +66,7 @@ class AK(DefinedNamespace):
     duration: URIRef
     effectivenessRating: URIRef
     endLine: URIRef
+    endPage: URIRef
     exclusionCriterion: URIRef
     experienceExpertRole: URIRef
     fidelityNote: URIRef
@@ -114,6 +115,7 @@ class AK(DefinedNamespace):
     section: URIRef
     seedFile: URIRef
     startLine: URIRef
+    startPage: URIRef
     statedCount: URIRef
     statementText: URIRef
     statisticValue: URIRef
