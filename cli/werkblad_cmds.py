@@ -50,6 +50,7 @@ def werkblad(ctx: click.Context, label: str, doc_id: str | None, out: Path | Non
     """Exporteer een interventie uit de graaf als werkblad (YAML); aangepast weer toevoegen = een wijziging."""
     from kg.graph import load
     from kg.werkblad.export import Exporter, to_yaml
+    from kg.werkblad.toevoegen import is_werkblad_file, target_file
 
     kg = load(_data(ctx))
     iv = kg.resolve(label, "interventie")
@@ -58,6 +59,9 @@ def werkblad(ctx: click.Context, label: str, doc_id: str | None, out: Path | Non
     if doc_id is None:
         if not docs:
             raise KgError(f"'{label}' staat in geen enkel document", en=f"'{label}' is in no document")
+        # a document made from a werkblad first: that is the one an edited werkblad can change
+        docs.sort(key=lambda d: not (target_file(kg.ontology_dir, d).exists()
+                                     and is_werkblad_file(target_file(kg.ontology_dir, d))))
         doc_id = docs[0]
         if len(docs) > 1:
             click.echo(f"ook in: {', '.join(docs[1:])} (kies met --document)", err=True)

@@ -139,6 +139,14 @@ def test_site_and_api_answer_with_the_new_interventions(added, tmp_path, monkeyp
         stop_server(server)
 
 
+def test_werkblad_export_prefers_the_document_made_from_a_werkblad(added):
+    code, text, err = on(added, "werkblad", "Schuldhulpmaatje")
+    assert code == 0
+    assert f"id: {YAML_DOC}" in text and "ook in: 000" in err
+    code, text, err = on(added, "werkblad", "Schuldhulpmaatje", "--document", "003")
+    assert code == 2 and "noemt 'Schuldhulpmaatje' niet" in err
+
+
 def test_an_exported_and_edited_werkblad_added_again_is_a_change(added, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(added, data)
