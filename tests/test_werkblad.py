@@ -207,3 +207,33 @@ def test_release_stamps_the_version_writes_dumps_with_sums_and_a_changelog(added
     assert (None, URIRef("http://www.w3.org/2002/07/owl#versionIRI"), URIRef(BASE + "ontologie/1.1.0")) in void
     description = Graph().parse(tmp_path / "r2" / "beschrijving.ttl")
     assert (None, RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset")) in description
+
+
+def test_a_run_interrupted_while_writing_leaves_the_data_as_it_was(added, tmp_path, monkeypatch):
+    import os
+
+    from kg.werkblad import toevoegen
+
+    data = tmp_path / "data"
+    shutil.copytree(added, data)
+    before = {p: p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+    # an edited document (replaced) and a new one: the second rename is interrupted
+    (tmp_path / "w.yaml").write_text(on(data, "werkblad", "Stressloket Test")[1].replace(
+        "Stress verminderen bij geldzorgen.", "Anders."), encoding="utf-8")
+    (tmp_path / "z.yaml").write_text((VALID / "rapport.yaml").read_text(encoding="utf-8")
+                                     .replace(YAML_DOC, "zzz-test"), encoding="utf-8")
+    real_replace, calls = os.replace, []
+
+    def interrupted(src: object, dst: object) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(toevoegen.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        toevoegen.add(data, [tmp_path / "w.yaml", tmp_path / "z.yaml"])
+    assert [Path(str(c)).name for c in calls[:2]] == [f"{CSV_DOC}.ttl", "zzz-test.ttl"]  # then the restore
+    after = {p: p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+    assert after == before
+

@@ -14,6 +14,7 @@ from typing import Any
 
 from rdflib import Dataset, URIRef
 
+from ..atomic import write_atomic
 from ..graph import KnowledgeGraph
 from ..query.resolve import LabelIndex, normalise
 from ..store.backend import RdflibBackend
@@ -173,11 +174,13 @@ def _fields_of(path: str) -> list[str]:
 
 
 def _write_all(root: Path, texts: dict[str, str]) -> None:
-    """Every file is first written in full beside its target, then renamed into place: an
-    interrupted run leaves each file either as it was or complete."""
+    """Every file is first written in full beside its target; then all are renamed into place.
+    Should a rename fail or the run be interrupted, the files already renamed get their old
+    content back (or are removed when new): the data is left as it was."""
     folder = root / "kennis"
     folder.mkdir(exist_ok=True)
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[Path, Path]] = []
+    done: list[tuple[Path, bytes | None]] = []
     try:
         for doc_id, text in sorted(texts.items()):
             fd, name = tempfile.mkstemp(prefix=f".{doc_id}.", suffix=".tmp", dir=folder)
@@ -186,11 +189,20 @@ def _write_all(root: Path, texts: dict[str, str]) -> None:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(name, 0o644)
-            staged.append((doc_id, Path(name)))
-        for doc_id, staged_path in staged:
-            os.replace(staged_path, target_file(root, doc_id))
+            staged.append((Path(name), target_file(root, doc_id)))
+        for staged_path, target in staged:
+            before = target.read_bytes() if target.exists() else None
+            os.replace(staged_path, target)
+            done.append((target, before))
+    except BaseException:
+        for target, before in reversed(done):
+            if before is None:
+                target.unlink()
+            else:
+                write_atomic(target, before, force=True)
+        raise
     finally:
-        for _doc, leftover in staged:
+        for leftover, _target in staged:
             if leftover.exists():
                 leftover.unlink()
 
