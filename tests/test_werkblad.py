@@ -122,6 +122,7 @@ def test_site_and_api_answer_with_the_new_interventions(added, tmp_path, monkeyp
     site = write_site(kg.load(added), tmp_path / "site").out
     page = (site / "id/interventie/geldzorgenpunt-teststad.html").read_text(encoding="utf-8")
     assert "Geldzorgenpunt Teststad" in page and "Testrapport (2025)" in page
+    assert "Hoofdstuk 2: Het geldzorgenpunt, p. 8–11" in page
     monkeypatch.setenv("ARMOEDE_KG_DATA", str(added))
     server = start_server(site)
     try:
