@@ -81,7 +81,7 @@ class Resolver:
 
     def known(self, text: str, kind: str, w: Where) -> URIRef | None:
         """The existing resource of this kind that text names, or None; a clash is an error."""
-        text = _expand_prefixed(text)
+        text = expand_prefixed(text)
         try:
             if kind in EXTRA_KINDS:
                 hit = self.labels.resolve(text, None)
@@ -119,7 +119,7 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, normalise(a), normalise(b)).ratio() >= TYPO_SIMILARITY
 
 
-def _expand_prefixed(text: str) -> str:
+def expand_prefixed(text: str) -> str:
     prefix, sep, local = text.partition(":")
     if sep and prefix in PREFIXES and local and not local.startswith("//") and " " not in text:
         return str(expand(text))
@@ -174,7 +174,7 @@ class Builder:
         given = rec.get("id")
         target: URIRef | None
         if given:
-            target = URIRef(_expand_prefixed(given))
+            target = URIRef(expand_prefixed(given))
             # iv: as a rule; an intervention the graph already names under another folder keeps its IRI
             if compact(str(target)) is None or not str(target).startswith(BASE + "id/"):
                 raise rec.where["id"].fail(f"'{given}' is geen IRI van armoede-kg (bijv. iv:…)",

@@ -91,7 +91,7 @@ def read(path: Path) -> Werkblad:
     except UnicodeDecodeError as exc:
         raise WerkbladError(f"{path}: geen geldige UTF-8 ({exc.reason})", en=f"{path}: not valid UTF-8") from None
     raw, lines = _from_csv(path, text) if path.suffix.lower() == ".csv" else _from_yaml(path, text)
-    return _werkblad(path, raw, lines)
+    return from_raw(path, raw, lines)
 
 
 # -- YAML with line numbers ------------------------------------------------------------------
@@ -198,7 +198,10 @@ def _csv_value(section: str, key: str, value: str) -> Any:
 
 # -- checking against the mapping table ------------------------------------------------------
 
-def _werkblad(path: Path, raw: Any, lines: dict[Path_, int]) -> Werkblad:
+def from_raw(path: Path, raw: Any, lines: dict[Path_, int]) -> Werkblad:
+    """A werkblad from parsed YAML (or an export): checked against the mapping table; lines
+    maps each key path to its line in path, for the messages."""
+
     def where(at: Path_) -> Where:
         probe = at
         while probe and probe not in lines:

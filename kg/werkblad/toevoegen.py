@@ -21,10 +21,10 @@ from ..store.backend import RdflibBackend
 from ..store.cache import open_backend
 from ..store.loader import data_files, load_dataset
 from ..validate import Violation
-from .build import DocumentGraph, build_all, document_iri
+from .build import DocumentGraph, build_all, document_iri, expand_prefixed
 from .export import Exporter
 from .mapping import expand, mapping
-from .reader import Record, Werkblad, WerkbladError, Where, _werkblad, read
+from .reader import Record, Werkblad, WerkbladError, Where, from_raw, read
 from .turtle import MARK, serialize
 from .werkmap import writable_copy
 
@@ -94,21 +94,27 @@ def _merge(new: Werkblad, exporter: Exporter, doc_id: str, old_file: Path) -> We
     """The werkblad of an existing werkblad-made document with new's document fields and
     interventions; an intervention of new replaces the old one of the same IRI or name."""
     raw = exporter.werkblad(doc_id)
-    old = _werkblad(old_file, raw, {})
+    old = from_raw(old_file, raw, {})
     claimed: dict[str, Record] = {}
     for rec in new.interventions:
-        for key in (rec.get("id"), normalise(rec.values["naam"]), *map(normalise, rec.get("andere_namen", []))):
+        for key in (_id_key(rec), normalise(rec.values["naam"]), *map(normalise, rec.get("andere_namen", []))):
             if key:
                 claimed[key] = rec
     kept = []
     for rec in old.interventions:
-        match = claimed.get(rec.get("id")) or claimed.get(normalise(rec.values["naam"]))
+        match = claimed.get(_id_key(rec) or "") or claimed.get(normalise(rec.values["naam"]))
         if match is None:
             kept.append(rec)
         elif not match.get("id"):
             match.values["id"] = rec.get("id")  # same resource: a changed name keeps its IRI
             match.where["id"] = match.at
     return Werkblad(new.path, new.document, kept + new.interventions)
+
+
+def _id_key(rec: Record) -> str | None:
+    """The IRI an intervention's `id` names, however it is written (iv:x or the full IRI)."""
+    given = rec.get("id")
+    return str(URIRef(expand_prefixed(given))) if given else None
 
 
 def _validate(root: Path, base: Dataset, graphs: list[DocumentGraph], lang: str) -> None:
