@@ -37,3 +37,7 @@ def test_every_intervention_survives_export_and_adding_back_into_an_empty_copy(g
     for d in docs:
         assert again.werkblad(d) == before[d], d
     assert copy.validate().conforms
+    # every minted node has a readable prefixed name (rol:004-abc-methode, not a mangled IRI)
+    for path in (data / "kennis").glob("*.ttl"):
+        body = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("@prefix")]
+        assert not [ln for ln in body if "<https://w3id.org/armoede-kg/id/" in ln], path.name

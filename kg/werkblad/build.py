@@ -235,7 +235,7 @@ class Builder:
     def _intervention(self, out: DocumentGraph, rec: Record) -> None:
         g, doc_id, labels = out.graph, out.doc_id, self.resolver.labels
         node = self.iv_of[id(rec)]
-        local = str(node)[len(PREFIXES["iv"]):]
+        local = str(node).rsplit("/", 1)[-1]  # rol:, vml:, erk: names: <document>-<intervention>
         out.origins[node] = (rec, rec.at)
         name = str(rec.values["naam"])
         g.add((node, RDF.type, expand("ak:Intervention")))
@@ -254,13 +254,13 @@ class Builder:
         # specific kinds first: a municipality this run introduces is then also the developer of that name
         for f in sorted(mapping().section("interventie"), key=lambda f: f.lookup == "organisatie"):
             value = rec.get(f.name)
-            if value is None or not f.properties:
-                if f.kind == "erkenning" and value:
-                    for i, r in enumerate(value):
-                        self._recognition(out, node, r, f"{doc_id}-{local}" + (f"-{i + 1}" if i else ""),
-                                          locations[0])
+            if value is None or f.name == "naam":  # the name is written above, known or new
                 continue
-            if f.name in ("naam",) or f.kind == "id":
+            if f.kind == "erkenning":
+                for i, r in enumerate(value):
+                    self._recognition(out, node, r, f"{doc_id}-{local}" + (f"-{i + 1}" if i else ""), locations[0])
+                continue
+            if not f.properties:  # id, locatie: handled above
                 continue
             for i, v in enumerate(value if f.many else [value]):
                 w = rec.where.get(f"{f.name}[{i}]", rec.where[f.name])
