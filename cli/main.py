@@ -33,6 +33,7 @@ LAZY_COMMANDS = {
     **dict.fromkeys(("site", "serve", "publish", "export"), "publish_cmds"),
     **dict.fromkeys(("toets", "advies"), "advies_cmds"),
     **dict.fromkeys(("show", "search", "stats"), "show_cmds"),
+    **dict.fromkeys(("kopie", "sjabloon", "werkblad", "toevoegen", "diff", "release"), "werkblad_cmds"),
 }
 
 

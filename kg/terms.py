@@ -68,6 +68,7 @@ class AK(DefinedNamespace):
     duration: URIRef
     effectivenessRating: URIRef
     endLine: URIRef
+    endPage: URIRef
     exclusionCriterion: URIRef
     experienceExpertRole: URIRef
     fidelityNote: URIRef
@@ -117,6 +118,7 @@ class AK(DefinedNamespace):
     section: URIRef
     seedFile: URIRef
     startLine: URIRef
+    startPage: URIRef
     statedCount: URIRef
     statementText: URIRef
     statisticValue: URIRef

@@ -32,6 +32,7 @@ def test_wheel_ships_data_and_only_kg_top_level(wheel: Path):
     assert any(n.startswith("kg/ontologie/kennis/004/") for n in names)
     assert "kg/cli/main.py" in names
     assert "kg/queries/kolommen.csv" in names  # the English column headings (--lang en)
+    assert "kg/werkblad/velden.yaml" in names and "kg/werkblad/sjabloon.yaml" in names
     shipped = {n for n in names if n.endswith((".ttl", ".rq"))}
     on_disk = {f"kg/{p.relative_to(ROOT).as_posix()}" for d in ("ontologie", "queries")
                for p in (ROOT / d).rglob("*") if p.suffix in (".ttl", ".rq")}
@@ -56,3 +57,12 @@ def test_installed_cli_answers_from_another_directory(wheel: Path, tmp_path: Pat
     imp = subprocess.run([str(py), "-c", "import kg, kg.paths; print(kg.paths.ontology_dir())"],
                          cwd=elsewhere, capture_output=True, text=True)
     assert "site-packages/kg/ontologie" in imp.stdout
+    # werkbladen: the template ships; the installed data is never written into
+    cli = str(env_dir / "bin" / "armoede-kg")
+    template = subprocess.run([cli, "sjabloon"], cwd=elsewhere, capture_output=True, text=True)
+    assert template.returncode == 0 and "interventies:" in template.stdout
+    (elsewhere / "w.yaml").write_text(template.stdout, encoding="utf-8")
+    installed = imp.stdout.strip()
+    refused = subprocess.run([cli, "--data", installed, "toevoegen", "w.yaml"], cwd=elsewhere, capture_output=True,
+                             text=True)
+    assert refused.returncode == 2 and "armoede-kg kopie MAP" in refused.stderr

@@ -26,7 +26,7 @@ from .vocab import PREFIXES, qname
 DCT = "http://purl.org/dc/terms/"
 BIBO = "http://purl.org/ontology/bibo/"
 FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
-LOCATION_PROPS = {AK.inDocument, AK.section, AK.startLine, AK.endLine}
+LOCATION_PROPS = {AK.inDocument, AK.section, AK.startLine, AK.endLine, AK.startPage, AK.endPage}
 
 T = {  # interface texts, nl / en
     "tagline": ("Kennisgraaf over langdurige armoede, chronische stress en ondersteuning",

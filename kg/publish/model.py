@@ -199,7 +199,7 @@ class SiteModel:
         return f"{kind}{of}" + (f" ({doc}{line})" if doc else "")
 
     def location(self, node: Node, lang: str | None = None) -> str:
-        """'000, Bijlage 2: Krachtwerk, r. 175–213' for a node with ak:inDocument/section/lines."""
+        """'000, Bijlage 2: Krachtwerk, r. 175–213' for a node with ak:inDocument/section/lines (or pages)."""
         lang = lang or self.lang
         parts = []
         doc = self.document_code(node)
@@ -213,6 +213,10 @@ class SiteModel:
             r = "r." if lang == "nl" else "l."
             lines = f"{start}" if end is None or str(end) == str(start) else f"{start}–{end}"
             parts.append(f"{r} {lines}")
+        first, last = self.value(node, AK.startPage), self.value(node, AK.endPage)
+        if first is not None:  # a document added from a werkblad cites pages
+            pages = f"{first}" if last is None or str(last) == str(first) else f"{first}–{last}"
+            parts.append(f"p. {pages}")
         return ", ".join(parts)
 
     # -- documents and graphs ----------------------------------------------

@@ -58,6 +58,7 @@ class DatasetInfo:
     licence: str
     version: str
     version_date: str  # the only date the publication carries
+    version_iri: str = ""  # owl:versionIRI of the ontology header (set by `armoede-kg release`)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def dataset_info(model: SiteModel) -> DatasetInfo:
         licence=str(lic) if lic is not None else str(CC_BY),
         version=str(version) if version is not None else __version__,
         version_date=str(date) if date is not None else "",
+        version_iri=str(model.value(onto, OWL.versionIRI) or ""),
     )
 
 
@@ -151,6 +153,8 @@ def void_triples(model: SiteModel, info: DatasetInfo, endpoint: str, dumps: Sequ
     add(ds, DCTERMS.accessRights, URIRef(EU + "access-right/PUBLIC"))
     add(ds, OWL.versionInfo, Literal(info.version))
     add(ds, dc("version"), Literal(info.version))
+    if info.version_iri:
+        add(ds, OWL.versionIRI, URIRef(info.version_iri))
     if info.version_date:
         add(ds, DCTERMS.modified, Literal(info.version_date, datatype=XSD.date))
     for code in ("NLD", "ENG"):
