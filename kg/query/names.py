@@ -7,6 +7,9 @@ that shows them (show, search, stats, paths and pictures).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rdflib import URIRef
 from rdflib.term import Node
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -101,3 +104,8 @@ def external_name(term: Node, lang: str = "nl") -> str | None:
     if names is None:
         return None
     return names[0] if lang == "nl" else names[1]
+
+
+def display_predicate(p: Node, lang: str, label_of: Callable[[URIRef], str]) -> str:
+    """The name to show for a predicate: a known name for a reused term, else its label."""
+    return external_name(p, lang) or (label_of(p) if isinstance(p, URIRef) else str(p))

@@ -23,8 +23,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import KgError
-from ..graph import display_predicate
 from ..paths import ontology_dir
+from ..query.names import display_predicate
 from ..query.resolve import LabelIndex
 from ..store.backend import RdflibBackend
 from ..store.cache import open_backend
