@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg.errors import KgError
-from kg.graph import LANGS
 
 from .formatting import FORMATS, render_records
+from .language import lang_option
 from .main import emit, graph, output_options
 
 if TYPE_CHECKING:
@@ -30,8 +30,7 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--format (no tsv), --lang, --uitleg, and the shared --out/--force."""
     f = output_options(f)
     f = click.option("--uitleg", is_flag=True, help="Druk de teksten van het bewijs volledig af.")(f)
-    f = click.option("--lang", "lang", type=click.Choice(LANGS), default="nl", show_default=True,
-                     help="Taal van labels en meldingen.")(f)
+    f = lang_option(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="table", show_default=True,
                      help="Uitvoerformaat.")(f)
     return f

@@ -13,6 +13,7 @@ import click
 from kg.errors import KgError
 
 from .formatting import render_records
+from .language import lang_option
 
 
 def _data(ctx: click.Context) -> Path | None:
@@ -77,7 +78,7 @@ def werkblad(ctx: click.Context, label: str, doc_id: str | None, out: Path | Non
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@lang_option
 @click.pass_context
 def toevoegen(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str) -> None:
     """Voeg werkbladen (YAML of CSV) toe aan de werkkopie (--data MAP): één Turtle-bestand per document.

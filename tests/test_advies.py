@@ -101,7 +101,8 @@ def test_advice_table_shows_rule_figures_and_boosters(run_cli):
 @pytest.mark.parametrize(
     "args, nl, en",
     [
-        (("--leefgebied", "gezondheid"), "bedoelde u: fysieke gezondheid, Ervaren gezondheid?", "did you mean:"),
+        # a typo: no label contains it, so suggestions ("gezondheid" alone is ambiguous: several domains)
+        (("--leefgebied", "gezondhied"), "bedoelde u: Ervaren gezondheid, fysieke gezondheid?", "did you mean:"),
         (("--niveau", "D"), "bedoelde u: A, B, C?", "did you mean: A, B, C?"),
     ],
 )
