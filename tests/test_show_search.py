@@ -141,7 +141,12 @@ def test_search_finds_a_number_in_a_statistic(run_cli, graph):
     res = run_cli("search", "508", "--format", "csv")
     assert res.exit_code == 0
     hit = next(r for r in csv_rows(res.output) if r["iri"] == rows.rows[0]["s"].value)
-    assert hit["gevonden in"] == "tekst van de uitspraak" and "508.000" in hit["fragment"]
+    # the statistic's Dutch label is shown, not its English one ("508,000")
+    assert hit["gevonden in"] == "label" and "508.000" in hit["fragment"]
+    # words found only in the statement's text are found there
+    res = run_cli("search", "508.000 mensen in langdurige", "--format", "csv")
+    hit = next(r for r in csv_rows(res.output) if r["iri"] == rows.rows[0]["s"].value)
+    assert hit["gevonden in"] == "tekst van de uitspraak" and "In Nederland leven" in hit["fragment"]
 
 
 def test_search_ranks_a_label_match_before_a_text_match(graph):

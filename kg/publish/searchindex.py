@@ -31,7 +31,7 @@ def search_entries(model: SiteModel) -> list[dict[str, Any]]:
         if AK.Mention in types or iri not in idx.out:
             continue
         cls = idx.main_class(iri)
-        texts = [[d.relation(p), text, weight(p)] for p, text in texts_of(idx.out[iri])]
+        texts = [[d.relation(p), text, weight(p)] for p, text, _lang in texts_of(idx.out[iri])]
         out.append({"l": idx.label(iri, model.lang), "k": d.name(cls) if isinstance(cls, URIRef) else "",
                     "h": rel_path(iri) + ".html", "t": texts})
     return out

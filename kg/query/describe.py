@@ -147,7 +147,7 @@ class Describer:
 
     def summary(self, node: Node, owner: Node | None = None) -> str:
         """One line for a claim node: its class, whose it is (unless owner, the resource being
-        described), the source it cites, then what it claims: its label or text first."""
+        described), the source it cites, then what it claims (its texts and values; its label when it has neither)."""
         idx = self.idx
         if AK.Mention in idx.types.get(node, ()):
             return self.location(node) or self.idx.label(node, self.lang)
@@ -160,14 +160,17 @@ class Describer:
         cited = self.citations(node)
         if cited:
             head += (", bron " if self.lang == "nl" else ", source ") + "; ".join(cited)
-        parts = [self.idx.label(node, self.lang)] if self.has_name(node) else [
-            str(v) for p in _CLAIM_TEXTS for v in self.values(node, p)]
+        # what it claims says more than its label ("5 deelnemers (000 r. 167)"), which is
+        # only the fallback for a claim with neither text nor values
+        parts = [str(v) for p in _CLAIM_TEXTS for v in self.values(node, p)]
         for p in _CLAIM_VALUES:
             for v in self.values(node, p):
                 if isinstance(v, Literal) and v.datatype == XSD.boolean:
                     parts.append(self.relation(p) if v.toPython() else f"{self.relation(p)}: {self.name(v)}")
                 else:
                     parts.append(self.name(v))
+        if not parts and self.has_name(node):
+            parts = [self.idx.label(node, self.lang)]
         return f"{head}: {'; '.join(parts)}" if parts else head
 
     def location(self, mention: Node) -> str:

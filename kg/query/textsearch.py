@@ -7,7 +7,7 @@ kg.query.describe.
 >>> import kg
 >>> hit = kg.load().search_text("508")[0]
 >>> hit.field, hit.kind
-('tekst van de uitspraak', 'cijfer')
+('label', 'cijfer')
 """
 
 from __future__ import annotations
@@ -88,10 +88,12 @@ class TextSearch:
                     hits.append(self._hit(node, None, "", 0.0))
                 continue
             best: tuple[float, URIRef, str] | None = None
-            for p, text in texts_of(props):
+            for p, text, lang in texts_of(props):
                 folded = normalise(text)
                 if needle in folded:
-                    score = weight(p) + len(needle) / max(len(folded), 1) + (folded == needle)
+                    # a text in another language still matches, but the reader's own one is shown
+                    score = (weight(p) + len(needle) / max(len(folded), 1) + (folded == needle)
+                             - (0.5 if lang and lang != self.lang else 0.0))
                     if best is None or score > best[0]:
                         best = (score, p, text)
             if best is not None:
@@ -161,10 +163,11 @@ class TextSearch:
         return frozenset(found)
 
 
-def texts_of(props: dict[URIRef, list[Node]]) -> list[tuple[URIRef, str]]:
-    """The searchable texts of a resource (its out-links in a GraphIndex): every plain or
-    language-tagged literal, except those that only say where something is written."""
-    return [(p, str(v)) for p, values in props.items() if p not in _NOT_SEARCHED
+def texts_of(props: dict[URIRef, list[Node]]) -> list[tuple[URIRef, str, str | None]]:
+    """The searchable texts of a resource (its out-links in a GraphIndex) with their language
+    tags: every plain or language-tagged literal, except those that only say where something
+    is written."""
+    return [(p, str(v), v.language) for p, values in props.items() if p not in _NOT_SEARCHED
             for v in values if isinstance(v, Literal) and v.datatype in _TEXT_TYPES]
 
 
