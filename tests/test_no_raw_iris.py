@@ -46,7 +46,7 @@ def _params(graph: kg.KnowledgeGraph, name: str) -> dict[str, str]:
             help_text = p.help.get("nl", "")
             if marker in help_text:
                 sample = help_text.split(marker, 1)[1].strip().rstrip(".")
-        for value in (sample, FALLBACK.get(p.kind)):
+        for value in (sample, p.choices[0] if p.choices else None, FALLBACK.get(p.kind)):
             if value is None:
                 continue
             try:

@@ -506,8 +506,8 @@ def test_waar_staat_samen_sportief_in_beweging_lists_role_recognition_and_findin
     found = {(r["soort"].value, r["van"].value) for r in rows}
     assert {r["document"].value.rsplit("/", 1)[1] for r in rows} == {"000"}
     # Tabel 1 l. 48; recognition l. 358; findings l. 362, 363
-    assert ("hasRole", 48) in found and ("hasRecognition", 358) in found
-    assert {("hasFinding", 362), ("hasFinding", 363)} <= found
+    assert ("heeft rol", 48) in found and ("heeft erkenning", 358) in found
+    assert {("heeft onderzoeksbevinding", 362), ("heeft onderzoeksbevinding", 363)} <= found
 
 
 def test_waar_staat_panhuijzen_2017_points_to_the_citation_and_reference_29(graph):
