@@ -197,14 +197,15 @@ class LabelIndex:
         return bool(e.types.intersection(KIND_TYPES.get(kind, ())))
 
     def resolve(self, text: str, kind: str | None = None, lang: str | None = None,
-                context: Context | None = None) -> URIRef:
+                context: Context | None = None, partial: bool = True) -> URIRef:
         """The one IRI that text names, of the given kind (README: "Labels and names").
 
         In this order: an IRI (or a prefixed name such as iv:krachtwerk); a whole label in any
         language (case, accents and punctuation aside) or another name (a theory's originators,
         a document's seed number or file name); then labels that contain every word of text.
         Several candidates: the ones in `context` (linked from another parameter's resource,
-        or in the concept schemes it uses) decide if they are one; else AmbiguousLabelError."""
+        or in the concept schemes it uses) decide if they are one; else AmbiguousLabelError.
+        partial=False: whole labels only (a werkblad's name either is a known label or is new)."""
         text = text.strip()
         lang = lang or self.lang
         kind = kind_nl(kind)
@@ -225,9 +226,9 @@ class LabelIndex:
             return document
         # a part of a label of the right kind ('Mullainathan & Shafir' in a source's label
         # 'Mullainathan & Shafir (2013)', though it is also the whole name of their theory)
-        partial = self._partial(norm, kind)
-        if partial:
-            return self._choose(text, partial, lang, context)
+        contained = self._partial(norm, kind) if partial else []
+        if contained:
+            return self._choose(text, contained, lang, context)
         if hits:
             found, found_en = ", ".join(self.label(h) for h in hits), ", ".join(self.label(h, "en") for h in hits)
             raise WrongKindError(f"'{text}' ({found}) is geen {kind}",
@@ -280,8 +281,8 @@ class LabelIndex:
             if not all(w in label for w in words):
                 continue
             tokens = set(label.split())
-            if any(w.isdigit() and w not in tokens for w in words):
-                continue  # a number is a whole number: '009' is not part of '2009'
+            if any((w.isdigit() or len(w) < 3) and w not in tokens for w in words):
+                continue  # a number is a whole number ('009' is not part of '2009'); so is an 'l' or a 'd'
             target = whole if all(w in tokens for w in words) else part
             for value in iris:
                 iri = trusted_iri(value)

@@ -83,12 +83,13 @@ class Resolver:
         """The existing resource of this kind that text names, or None; a clash is an error."""
         text = expand_prefixed(text)
         try:
+            # whole labels only: a name that is part of a longer label is a new thing
             if kind in EXTRA_KINDS:
-                hit = self.labels.resolve(text, None)
+                hit = self.labels.resolve(text, None, partial=False)
                 if not self.labels.types(hit) & EXTRA_KINDS[kind]:
                     raise _wrong_kind(w, text, kind)
                 return hit
-            return self.labels.resolve(text, kind)
+            return self.labels.resolve(text, kind, partial=False)
         except UnknownLabelError:
             return None
         except AmbiguousLabelError as exc:
@@ -108,7 +109,7 @@ class Resolver:
 
     def _kind_of_label(self, label: str, kind: str) -> bool:
         try:
-            return bool(self.labels.types(self.labels.resolve(label, None)) & EXTRA_KINDS[kind])
+            return bool(self.labels.types(self.labels.resolve(label, None, partial=False)) & EXTRA_KINDS[kind])
         except KgLookupError:
             return False
 
