@@ -76,6 +76,7 @@ from .publish.sparql_results import (
     render,
 )
 from .publish.void import dataset_info
+from .publish.webconf import CONFIG_FILES
 
 MAX_QUERY_BYTES = 64 * 1024
 # h11's limit on a request line plus headers (its default, stated here so that the documentation
@@ -289,6 +290,8 @@ def create_app(config: ServerConfig, pool: QueryPool, kg: KnowledgeGraph) -> Sta
         if not rel or "\x00" in rel or "\\" in rel:
             return None
         if any(part in ("", ".", "..") or part.startswith(".") for part in rel.split("/")):
+            return None
+        if rel in CONFIG_FILES:  # the web servers' configuration is not part of the site
             return None
         try:
             path = (site / rel).resolve()  # symlinks too: the real file must lie inside the site

@@ -62,10 +62,24 @@ def small_query_time(server: LiveServer, source: str = "127.0.0.1") -> float:
 
 
 def wait_for_workers(server: LiveServer, n: int, within_s: float = 120) -> set[int]:
+    """The worker processes, once there are n of them and each has loaded the graph (a loaded
+    worker waits for a query and uses no CPU): a replacement still loading serves nobody."""
     deadline = time.monotonic() + within_s
-    while len(query_workers(server)) < n and time.monotonic() < deadline:
-        time.sleep(0.2)
+    while time.monotonic() < deadline:
+        before = {pid: _cpu_ticks(pid) for pid in query_workers(server)}
+        time.sleep(0.5)
+        if len(before) >= n and all(_cpu_ticks(pid) == ticks for pid, ticks in before.items()):
+            break
     return query_workers(server)
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return -1
+    return int(fields[11]) + int(fields[12])  # utime + stime
 
 
 def test_abandoned_heavy_queries_are_cancelled_at_once(server):

@@ -162,8 +162,11 @@ def test_unknown_role_names_the_choices(graph):
     with pytest.raises(ValueError, match="integraal") as info:
         graph.interventions(role="hoofdrol")
     assert isinstance(info.value, KgValueError) and not isinstance(info.value, QueryError)
-    assert info.value.message("en") == ("unknown role 'hoofdrol' (choose from besproken, erkend, integraal, "
-                                        "overzichtstabel, praktijkvoorbeeld, samenhang, versterker)")
+    # in English the English role names come first; the Dutch ones are accepted too
+    assert info.value.message("en") == (
+        "unknown role 'hoofdrol' (choose from booster, coherence, discussed, integral, overview-table, "
+        "practice-example, recognised, recognized, or the Dutch besproken, erkend, integraal, "
+        "overzichtstabel, praktijkvoorbeeld, samenhang, versterker)")
 
 
 # -- kg.theories, kg.sources, kg.complementing_boosters -------------------------------------------

@@ -73,7 +73,7 @@ def test_show_search_and_pad_find_them_with_their_document(added):
     code, out, _ = on(added, "show", "Geldzorgenpunt Teststad", "--format", "json")
     rows = json.loads(out)
     assert rows and {r["graaf"] for r in rows} == {f"kennis/{YAML_DOC}"}
-    assert any(r["eigenschap"] == "gebaseerd op" and r["waarde"] == "Vroegsignaleringsmodel Teststad" for r in rows)
+    assert any(r["relatie"] == "gebaseerd op" and r["waarde"] == "Vroegsignaleringsmodel Teststad" for r in rows)
     code, out, _ = on(added, "search", "buurtbudget")
     assert code == 0 and "Buurtbudgetcafé" in out
     code, out, _ = on(added, "pad", "Geldzorgenpunt Teststad", "Krachtwerk")

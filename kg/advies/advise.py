@@ -165,9 +165,8 @@ def _level(kg: KnowledgeGraph, level: str) -> URIRef:
     """The level concept; an unknown one names the levels there are ("bedoelde u: A, B, C?")."""
     try:
         return kg.resolve(level, "niveau")
-    except UnknownLabelError as exc:
-        if exc.suggestions:
-            raise
+    except UnknownLabelError:
+        # the levels are known by their letter; their long labels make a poor suggestion
         levels = [str(r["n"]) for r in kg.backend.select(_LEVELS)]
         raise UnknownLabelError(level, "niveau", levels) from None
 

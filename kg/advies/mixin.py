@@ -22,6 +22,7 @@ class AdviesMixin:
 
     @cached_property
     def judge(self) -> Judge:
+        """The checklist judge for this graph: its rules read once, its answers memoised."""
         from .judge import Judge
 
         return Judge(self)  # type: ignore[arg-type]
