@@ -26,9 +26,10 @@ def _data(ctx: click.Context) -> Path | None:
 @click.option("--leeg", is_flag=True, help="Alleen de ontologie, de vormen en de begrippenschema's, geen documenten.")
 def kopie(target: Path, leeg: bool) -> None:
     """Maak in TARGET een werkkopie van de meegeleverde data, om in toe te voegen (--data TARGET)."""
-    from kg.werkblad.werkmap import copy_data
+    from kg.werkblad.werkmap import copy_data, warm_caches
 
     copy_data(target, empty=leeg)
+    warm_caches(target)
     click.echo(f"werkkopie gemaakt: {target}\nvoeg toe met: armoede-kg --data {target} toevoegen WERKBLAD.yaml")
 
 

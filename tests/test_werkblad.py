@@ -226,6 +226,8 @@ def test_a_run_interrupted_while_writing_leaves_the_data_as_it_was(added, tmp_pa
     real_replace, calls = os.replace, []
 
     def interrupted(src: object, dst: object) -> None:
+        if not str(dst).endswith(".ttl"):  # the dataset cache writes its entries atomically too
+            return real_replace(src, dst)  # type: ignore[arg-type]
         calls.append(dst)
         if len(calls) == 2:
             raise KeyboardInterrupt

@@ -65,6 +65,18 @@ def copy_data(target: Path, empty: bool = False, source: Path | None = None) -> 
     return target
 
 
+def warm_caches(root: Path) -> None:
+    """Parse a new working copy once into the dataset cache (both backends and the label
+    index), so that the first `toevoegen` into it is as quick as the next ones."""
+    from ..store.cache import open_backend
+    from ..store.loader import data_files
+
+    files = data_files(root.resolve())
+    for engine in ("rdflib", "oxigraph"):
+        backend, labels = open_backend(engine, files)
+        labels(backend)
+
+
 @contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
     """A temporary folder beside target, filled by the caller, then renamed to target (which may
