@@ -125,3 +125,29 @@ def test_one_client_cannot_hold_every_worker(server):
         for s in greedy:
             s.close()
     assert len(wait_for_workers(server, 3)) == 3
+
+
+def test_workers_end_when_the_server_is_killed(published_site: Path):
+    """Regression: a server killed (SIGKILL, so it never closes its pool) left its workers
+    running: one in the middle of a heavy query went on at full CPU for as long as it took."""
+    live = start_server(published_site, "--workers", "2", "--timeout", "600", "--log-level", "error")
+    try:
+        workers = wait_for_workers(live, 3)
+        busy = send(live, HEAVY)
+        time.sleep(1.0)
+    finally:
+        live.process.kill()
+        live.process.wait(10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    busy.close()
+    assert not [pid for pid in workers if _alive(pid)], "query workers outlived their server"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False

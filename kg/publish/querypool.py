@@ -56,8 +56,25 @@ class _Alarm(BaseException):
     """Raised by SIGALRM inside the worker (BaseException: rdflib must not swallow it)."""
 
 
+def _exit_with_parent(interval: float = 0.5) -> None:
+    """End this worker when the server that started it has gone (killed, so it never closed
+    the pool): a worker in the middle of a long query would otherwise run on as an orphan.
+    A thread, since the engines release the GIL while they evaluate."""
+    import os
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="armoede-kg-parent-watch", daemon=True).start()
+
+
 def _worker_main(conn: Connection, data: str | None, backend: str, prefixes: dict[str, str], timeout: float,
                  max_rows: int, memory_mb: int) -> None:
+    _exit_with_parent()
     if memory_mb > 0:
         try:
             import resource
