@@ -84,13 +84,13 @@ def _pyshacl(union_nt: bytes, shapes: Graph, _store: Any) -> list[ShaclResult]:
 
 
 def _turbo(union_nt: bytes, shapes: Graph, store: Any) -> list[ShaclResult]:
-    import pyoxigraph as ox
-    from pyshacl_turbo import validate
+    from pyshacl_turbo import Input, validate
 
-    if store is None:
-        store = ox.Store()
-        store.bulk_load(union_nt, format=ox.RdfFormat.N_TRIPLES)
-    _conforms, report, _text = validate(store, shacl_graph=shapes, inference="none",
+    # N-Triples is N-Quads without graphs: handed over as the text pyshacl-turbo itself makes
+    # of a pyoxigraph store, the Rust side parses it directly (no store to fill and dump again)
+    data = store if store is not None else Input(union_nt.decode("utf-8"), "oxigraph-nquads", None, {},
+                                                 preserve_ids=True)
+    _conforms, report, _text = validate(data, shacl_graph=shapes, inference="none",
                                         advanced=True, allow_warnings=True)
     assert isinstance(report, Graph)
     return _from_report_graph(report)
