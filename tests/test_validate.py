@@ -93,3 +93,16 @@ def test_no_preferred_label_repeated_as_alternative_label_skos_s13(graph):
         rows = graph.sparql(f"""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT ?p WHERE {{ <https://w3id.org/armoede-kg/id/interventie/{iv}> ?p "{label}"@nl }}""")
         assert sorted(r["p"].value for r in rows) == ["http://www.w3.org/2004/02/skos/core#prefLabel"]
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_quality_check_messages_in_english(run_cli, path):
+    # regression: the SPARQL quality checks answered in Dutch under --lang en
+    def qc_lines(lang: str) -> list[str]:
+        res = run_cli("validate", "--lang", lang, str(path))
+        assert res.exit_code == 1
+        return [line for line in res.output.splitlines()[:-1] if not line.endswith("[shacl]")]
+
+    dutch, english = qc_lines("nl"), qc_lines("en")
+    assert len(dutch) == len(english)
+    assert not set(dutch) & set(english), "the same message in both languages"

@@ -13,7 +13,7 @@ from .report import Violation
 
 
 def run_qc(backend: Backend, qc_dir: Path, lang: str) -> list[Violation]:
-    """Each qc/*.rq returns ?focus ?message rows: every row is a violation."""
+    """Each qc/*.rq returns ?focus ?message (?message_en) rows: every row is a violation."""
     out = []
     for path in sorted(qc_dir.glob("*.rq")):
         q = parse_named_query(path)
@@ -24,7 +24,8 @@ def run_qc(backend: Backend, qc_dir: Path, lang: str) -> list[Violation]:
                           en=f"{path}: quality check could not run: {exc}") from None
         for row in table:
             focus = row.get("focus")
-            msg = row.get("message")
+            # each check words its message in Dutch (?message) and in English (?message_en)
+            msg = (row.get("message_en") if lang == "en" else None) or row.get("message")
             out.append(Violation(
                 focus=str(focus) if focus else "",
                 focus_label=str(row["focusLabel"]) if row.get("focusLabel") and row["focusLabel"].term else "",
