@@ -84,7 +84,8 @@ def _pyshacl(union_nt: bytes, shapes: Graph, _store: Any) -> list[ShaclResult]:
 
 
 def _turbo(union_nt: bytes, shapes: Graph, store: Any) -> list[ShaclResult]:
-    from pyshacl_turbo import Input, validate
+    from pyshacl_turbo import validate
+    from pyshacl_turbo.rdf import Input
 
     # N-Triples is N-Quads without graphs: handed over as the text pyshacl-turbo itself makes
     # of a pyoxigraph store, the Rust side parses it directly (no store to fill and dump again)
