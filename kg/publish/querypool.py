@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import multiprocessing as mp
+import os
 import signal
 import threading
 import time
@@ -60,8 +61,6 @@ def _exit_with_parent(interval: float = 0.5) -> None:
     """End this worker when the server that started it has gone (killed, so it never closed
     the pool): a worker in the middle of a long query would otherwise run on as an orphan.
     A thread, since the engines release the GIL while they evaluate."""
-    import os
-
     parent = os.getppid()
 
     def watch() -> None:

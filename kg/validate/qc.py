@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import KgError
 from ..query.named import parse_named_query
+from ..query.results import Row
 from ..store.backend import Backend
 from .names import short_iri
 from .report import Violation
@@ -23,15 +24,22 @@ def run_qc(backend: Backend, qc_dir: Path, lang: str) -> list[Violation]:
             raise KgError(f"{path}: kwaliteitscontrole kon niet draaien: {exc}",
                           en=f"{path}: quality check could not run: {exc}") from None
         for row in table:
-            focus = row.get("focus")
             # each check words its message in Dutch (?message) and in English (?message_en)
-            msg = (row.get("message_en") if lang == "en" else None) or row.get("message")
+            msg = (lang == "en" and _text(row, "message_en")) or _text(row, "message")
+            path_cell = row.get("path")
             out.append(Violation(
-                focus=str(focus) if focus else "",
-                focus_label=str(row["focusLabel"]) if row.get("focusLabel") and row["focusLabel"].term else "",
-                path=short_iri(row["path"].term) if row.get("path") and row["path"].term else "",
-                message=str(msg) if msg else q.label(lang),
+                focus=_text(row, "focus"),
+                focus_label=_text(row, "focusLabel"),
+                path=short_iri(path_cell.term) if path_cell is not None and path_cell.term is not None else "",
+                message=msg or q.label(lang),
                 severity="Violation",
                 check=q.name,
             ))
     return out
+
+
+def _text(row: Row, column: str) -> str:
+    """The column's value as text; "" where the query has no such column or left it unbound
+    (an unbound Cell is still there, and true)."""
+    cell = row.get(column)
+    return str(cell) if cell is not None else ""

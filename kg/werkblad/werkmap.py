@@ -66,15 +66,14 @@ def copy_data(target: Path, empty: bool = False, source: Path | None = None) -> 
 
 
 def warm_caches(root: Path) -> None:
-    """Parse a new working copy once into the dataset cache (both backends and the label
-    index), so that the first `toevoegen` into it is as quick as the next ones."""
+    """Parse a new working copy once into the dataset cache (the oxigraph store `toevoegen`
+    and the other commands read, and its label index), so that the first `toevoegen` into it
+    is as quick as the next ones."""
     from ..store.cache import open_backend
     from ..store.loader import data_files
 
-    files = data_files(root.resolve())
-    for engine in ("rdflib", "oxigraph"):
-        backend, labels = open_backend(engine, files)
-        labels(backend)
+    backend, labels = open_backend("oxigraph", data_files(root.resolve()))
+    labels(backend)
 
 
 @contextmanager
