@@ -44,6 +44,7 @@ PREFIXES = """\
 @prefix bg:    <https://w3id.org/armoede-kg/id/begrip/> .
 @prefix graaf: <https://w3id.org/armoede-kg/graaf/> .
 @prefix skos:  <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs:  <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix bibo:  <http://purl.org/ontology/bibo/> .
 @prefix prov:  <http://www.w3.org/ns/prov#> .
@@ -203,7 +204,9 @@ def intervention(w: World, i: int, doc: str, line: int, first: bool) -> str:
     if w.sources and rng.random() < 0.3:
         out.append(f"bev:{key} a ak:ResearchFinding ; ak:findingText {lit('Deelnemers ervoeren minder stress.')} ; "
                    f"ak:studyDesign {lit(rng.choice(DESIGNS))} ; ak:sampleSize {rng.randint(10, 900)} ; "
-                   f"dcterms:source bron:syn-{rng.randrange(w.sources)} ; {loc} .\n")
+                   f"dcterms:source bron:syn-{rng.randrange(w.sources)} ; {loc} ;\n"
+                   f"    rdfs:label \"Bevinding over interventie {i} ({doc} r. {line})\"@nl , "
+                   f"\"Finding on intervention {i} ({doc} l. {line})\"@en .\n")
         props.append(f"ak:hasFinding bev:{key}")
     out.extend(roles)
     out.append(" ;\n    ".join(props) + " .\n")
