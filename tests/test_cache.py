@@ -239,3 +239,26 @@ def test_only_a_graph_keyword_makes_oxigraph_read_the_named_graphs(query, needs_
     from kg.store.oxigraph import reads_named_graphs
 
     assert reads_named_graphs(query) is needs_named_graphs
+
+
+def test_uncached_oxigraph_parses_named_graphs_only_when_a_query_needs_them(data, cache_dir, monkeypatch):
+    # large input or the cache off: the files go into the default graph (the merge) alone, and
+    # into their named graphs on the first query that says GRAPH
+    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    lazy = kg.load(data, backend="oxigraph")
+    assert labels(lazy) == ["Alfa", "Bèta", "interventie"]
+    assert not list(lazy.backend._store.named_graphs())  # the merge only: no named graph parsed yet
+    assert graph_labels(lazy) == [("kennis/010", "Alfa"), ("kennis/010", "Bèta"), ("kern", "interventie")]
+    assert lazy.backend.graphs() == kg.load(data).backend.graphs()
+
+
+def test_uncached_oxigraph_with_blank_nodes_joins_default_and_named_graphs_like_rdflib(data, cache_dir, monkeypatch):
+    # each parse names blank nodes afresh: the default graph must speak of the same nodes as
+    # the named graphs once both are loaded (regression: a join across them found nothing)
+    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    (data / "kennis" / "010" / "c.ttl").write_text(
+        PREFIXES + 'iv:gamma ak:hasRole [ a ak:Role ; skos:note "rol"@nl ] .\n', encoding="utf-8")
+    join = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+            "SELECT ?note WHERE { ?r skos:note ?note . GRAPH ?g { ?r skos:note ?note } FILTER(isBlank(?r)) }")
+    assert [str(r["note"]) for r in kg.load(data, backend="oxigraph").sparql(join)] == ["rol"]
+    assert [str(r["note"]) for r in kg.load(data).sparql(join)] == ["rol"]

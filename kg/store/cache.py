@@ -278,7 +278,8 @@ def _oxigraph_backend(files: Sequence[DataFile], key: str | None) -> Backend:
         named_entry.write(backend.named_graph_bytes())
         return backend.default_graph_bytes()
 
-    return cached(default_entry, lambda: OxigraphBackend.from_files(files), dump,
+    # no entry to write (large input, or the cache off): the named graphs are parsed when needed
+    return cached(default_entry, lambda: OxigraphBackend.from_files(files, lazy_named=key is None), dump,
                   lambda raw: OxigraphBackend.from_cache(raw, named_graphs))
 
 

@@ -100,9 +100,10 @@ class OxigraphBackend:
 
     name = "oxigraph"
 
-    def __init__(self, store: pyoxigraph.Store, named_graphs: Callable[[], bytes] | None = None) -> None:
+    def __init__(self, store: pyoxigraph.Store, named_graphs: Callable[[pyoxigraph.Store], None] | None = None
+                 ) -> None:
         self._store = store
-        self._pending = named_graphs  # gives the N-Quads of the named graphs, not yet in the store
+        self._pending = named_graphs  # loads the named graphs into the store, not yet there
         self._ds: Dataset | None = None
         self._convert = TermConverter()
 
@@ -114,16 +115,34 @@ class OxigraphBackend:
 
     def _load_named_graphs(self) -> None:
         if self._pending is not None:
-            ox = import_pyoxigraph()
-            self._store.bulk_load(self._pending(), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self._pending(self._store)
             self._pending = None
 
     @classmethod
-    def from_files(cls, files: Iterable[DataFile]) -> OxigraphBackend:
-        """Parse the Turtle files into one store, each into its own named graph."""
+    def from_files(cls, files: Iterable[DataFile], lazy_named: bool = False) -> OxigraphBackend:
+        """Parse the Turtle files into one store, each into its own named graph.
+
+        lazy_named: parse every file into the default graph only (the merge: a set) and into
+        its named graph when something first needs the named graphs. Half the memory and time
+        for what most queries and validation read; for data that is not cached (large, or the
+        cache off). Each parse names blank nodes afresh: where the data has any, the default
+        graph is made again from the named graphs, so that both speak of the same nodes."""
         ox = import_pyoxigraph()
         store = ox.Store()
-        for f in files:
+        chosen = list(files)
+        if lazy_named:
+            for f in chosen:
+                load_turtle(store, f.path, None)
+
+            def named_graphs(target: pyoxigraph.Store) -> None:
+                for f in chosen:
+                    load_turtle(target, f.path, str(f.graph))
+                if target.query("ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"):
+                    target.clear_graph(ox.DefaultGraph())
+                    merge_into_default_graph(target)
+
+            return cls(store, named_graphs)
+        for f in chosen:
             load_turtle(store, f.path, str(f.graph))
         merge_into_default_graph(store)
         return cls(store)
@@ -137,7 +156,11 @@ class OxigraphBackend:
         store = ox.Store()
         # load, not bulk_load: for a few 10^4 triples its single transaction is the faster
         store.load(default_graph, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-        return cls(store, named_graphs)
+
+        def load_named(target: pyoxigraph.Store) -> None:
+            target.bulk_load(named_graphs(), format=ox.RdfFormat.N_QUADS, lenient=True)
+
+        return cls(store, load_named)
 
     def default_graph_bytes(self) -> bytes:
         ox = import_pyoxigraph()
@@ -241,8 +264,9 @@ def merge_into_default_graph(store: pyoxigraph.Store) -> None:
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
-def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
-    """Parse one Turtle file into a named graph of store; failures name the file and line."""
+def load_turtle(store: pyoxigraph.Store, path: Any, graph: str | None) -> None:
+    """Parse one Turtle file into a named graph of store (None: the default graph); failures
+    name the file and line."""
     from pathlib import Path
 
     ox = import_pyoxigraph()
@@ -256,7 +280,7 @@ def load_turtle(store: pyoxigraph.Store, path: Any, graph: str) -> None:
     try:
         # base IRI = the file's URI, as the rdflib loader does, so relative IRIs resolve alike
         store.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.as_uri(),
-                        to_graph=ox.NamedNode(graph))
+                        to_graph=ox.DefaultGraph() if graph is None else ox.NamedNode(graph))
     except SyntaxError as exc:
         where = f":{exc.lineno}" if exc.lineno else ""
         msg = " ".join(str(exc.msg).split())[:300]
