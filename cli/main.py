@@ -246,14 +246,26 @@ def sparql(ctx: click.Context, source: Any, allow_service: bool, fmt: str, lang:
 @click.option("--engine", type=click.Choice(["auto", "pyshacl", "turbo", "rudof"]), default="auto", show_default=True,
               help="SHACL-engine: pyshacl (referentie), turbo (pyshacl-turbo, Rust), rudof; auto = turbo indien "
                    "geïnstalleerd.")
+@click.option("--volledig", "full", is_flag=True,
+              help="SHACL over alles, ook wat sinds de vorige validatie van deze map niet veranderde.")
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str, engine: str) -> None:
+def validate(ctx: click.Context, files: tuple[Path, ...], fmt: str, lang: str, engine: str, full: bool) -> None:
     """Valideer de graaf met SHACL en de kwaliteitscontroles (exit 0 conform, 1 niet, 2 fout).
 
     Zonder FILES: de hele meegeleverde graaf. Met FILES: alleen die Turtle-bestanden, samen
-    met het vocabulaire (kern, bronnen, begrippenschema's) waarnaar ze verwijzen."""
+    met het vocabulaire (kern, bronnen, begrippenschema's) waarnaar ze verwijzen. SHACL kijkt
+    alleen naar wat sinds de vorige validatie veranderde (met dezelfde uitkomst); --volledig
+    controleert alles opnieuw."""
     kg = load(ctx.find_root().params.get("data"), lang=lang, files=list(files)) if files else graph(ctx, lang)
-    report = kg.validate(engine)
+    report = kg.validate(engine, full=full)
+    scope = report.shacl_scope
+    if scope is not None and scope.changed_files and fmt == "text":  # unchanged: the verdict speaks for itself
+        n = len(scope.changed_files)
+        click.echo(f"SHACL alleen voor wat sinds de vorige validatie veranderde: {n} "
+                   f"{'bestand' if n == 1 else 'bestanden'}, {scope.focus_nodes} knopen (--volledig: alles)"
+                   if lang == "nl" else
+                   f"SHACL only for what changed since the last validation: {n} file(s), "
+                   f"{scope.focus_nodes} nodes (--volledig: everything)", err=True)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     elif report.conforms:

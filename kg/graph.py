@@ -216,16 +216,20 @@ class KnowledgeGraph(ModelMixin, NetworkMixin, AdviesMixin):
         return TextSearch(self.graph_index, self.labels, self.lang).search(text, kind)
 
     # -- validation ---------------------------------------------------------
-    def validate(self, engine: str = "auto") -> ValidationReport:
+    def validate(self, engine: str = "auto", full: bool = False) -> ValidationReport:
         """SHACL shapes (ontologie/vormen.ttl) plus the SPARQL checks in queries/qc/.
 
         engine: the SHACL engine, "pyshacl" (the reference), "turbo" (pyshacl-turbo, Rust) or
         "rudof" (pyrudof); "auto" = turbo when installed, else pyshacl. All give the same verdicts
-        on the shipped graph and the test fixtures (tests/test_shacl_engines.py)."""
+        on the shipped graph and the test fixtures (tests/test_shacl_engines.py).
+        On the oxigraph backend with the cache on, SHACL checks only what changed since the last
+        validation of the same folder with the same shapes and engine (kg.validate.incremental;
+        the same results as a full run); full=True checks everything."""
         from .validate import validate_backend
 
         return validate_backend(self.backend, load_shapes(self.ontology_dir), self.queries_dir / "qc",
-                                self.lang, self.label, engine)
+                                self.lang, self.label, engine, files=self.data_files, root=self.ontology_dir,
+                                full=full)
 
     def stats(self) -> dict[str, Any]:
         """Triples per named graph and resources per class, overall and per graph."""

@@ -162,6 +162,11 @@ class OxigraphBackend:
 
         return cls(store, load_named)
 
+    def union_store(self) -> pyoxigraph.Store:
+        """The store for what reads the union alone (validation): its default graph is the
+        merge; the named graphs may not have been read in."""
+        return self._store
+
     def default_graph_bytes(self) -> bytes:
         ox = import_pyoxigraph()
         out = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())

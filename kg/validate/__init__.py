@@ -10,9 +10,20 @@ from typing import Any
 from rdflib import Graph
 
 from ..store.backend import Backend
+from ..store.cache import enabled
+from ..store.loader import SHAPES_FILE, DataFile
+from .incremental import Scope
 from .qc import run_qc
 from .report import ValidationReport, Violation
-from .shacl import ENGINES, choose_engine, run_shacl
+from .shacl import (
+    ENGINES,
+    ShaclResult,
+    choose_engine,
+    engine_version,
+    run_shacl,
+    shacl_results,
+    violations_of,
+)
 
 __all__ = ["ENGINES", "ValidationReport", "Violation", "choose_engine", "merged_graph", "run_qc", "run_shacl",
            "union_ntriples", "validate_backend"]
@@ -38,11 +49,45 @@ def union_ntriples(backend: Backend) -> bytes:
 
 
 def validate_backend(backend: Backend, shapes: Graph, qc_dir: Path, lang: str, label_of: Callable[[Any], str],
-                     engine: str = "auto") -> ValidationReport:
-    """SHACL over the union graph with the chosen engine, then every quality check."""
+                     engine: str = "auto", files: list[DataFile] | None = None, root: Path | None = None,
+                     full: bool = False) -> ValidationReport:
+    """SHACL over the union graph with the chosen engine, then every quality check.
+
+    With the data's files and folder, SHACL looks only at what changed since the last
+    validation of that folder (kg.validate.incremental) where it can be sure to find the same,
+    unless full; the quality checks always run on the whole graph."""
     chosen = choose_engine(engine)
-    data = union_ntriples(backend)
-    report = ValidationReport(checked_triples=sum(1 for line in data.splitlines() if line.strip()), engine=chosen)
-    report.violations.extend(run_shacl(data, shapes, chosen, lang, label_of))
+    report = ValidationReport(engine=chosen)
+    results, report.shacl_scope, triples = _shacl(backend, shapes, chosen, files, root, full)
+    report.checked_triples = triples
+    report.violations.extend(violations_of(results, lang, label_of))
     report.violations.extend(run_qc(backend, qc_dir, lang))
     return report
+
+
+def _shacl(backend: Backend, shapes: Graph, engine: str, files: list[DataFile] | None, root: Path | None,
+           full: bool) -> tuple[list[ShaclResult], Scope | None, int]:
+    union = getattr(backend, "union_store", None)
+    if files is None or root is None or not callable(union) or not enabled():
+        data = union_ntriples(backend)
+        return shacl_results(data, shapes, engine), None, _lines(data)
+    from .incremental import incremental_shacl
+    from .record import file_states, read_record, record_key, write_record
+
+    # the shapes file's bytes: the parsed shapes' blank nodes are named afresh on every load
+    key = record_key(root, (root / SHAPES_FILE).read_bytes(), engine, engine_version(engine))
+    states = file_states(files)
+    record = None if full else read_record(key)
+    got = incremental_shacl(union(), files, states, record, shapes, engine) if record is not None else None
+    if got is not None:
+        results, scope = got
+        triples = int(next(iter(union().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
+    else:
+        data = union_ntriples(backend)
+        results, scope, triples = shacl_results(data, shapes, engine), None, _lines(data)
+    write_record(key, states, results)
+    return results, scope, triples
+
+
+def _lines(data: bytes) -> int:
+    return sum(1 for line in data.splitlines() if line.strip())

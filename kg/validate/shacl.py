@@ -44,6 +44,17 @@ def choose_engine(choice: str = "auto") -> str:
     return choice
 
 
+def engine_version(engine: str) -> str:
+    """The installed version of an engine's package (part of what a validation record means)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = {"turbo": "pyshacl-turbo", "rudof": "pyrudof"}.get(engine, engine)
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return ""
+
+
 @dataclass(frozen=True)
 class ShaclResult:
     """One top-level validation result, engine-neutral."""
@@ -149,7 +160,12 @@ def _rudof(union_nt: bytes, shapes: Graph, _store: Any) -> list[ShaclResult]:
 def run_shacl(union_nt: bytes, shapes: Graph, engine: str, lang: str, label_of: Callable[[Any], str],
               store: Any = None) -> list[Violation]:
     """The SHACL results as Violation rows, sorted by label, path and message."""
+    return violations_of(shacl_results(union_nt, shapes, engine, store), lang, label_of)
+
+
+def violations_of(results: list[ShaclResult], lang: str, label_of: Callable[[Any], str]) -> list[Violation]:
+    """SHACL results as Violation rows, sorted by label, path and message."""
     out = [Violation(focus=r.focus, focus_label=label_of(URIRef(r.focus)) if r.focus.startswith("http") else r.focus,
                      path=r.path or "", message=r.message(lang), severity=r.severity, check="shacl")
-           for r in shacl_results(union_nt, shapes, engine, store)]
+           for r in results]
     return sorted(out, key=lambda v: (v.focus_label, v.path, v.message))
