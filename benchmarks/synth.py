@@ -227,11 +227,8 @@ def generate(out: Path, interventions: int, seed: int = 0) -> dict[str, str]:
     (out / "kennis").mkdir()
     rng = random.Random(seed)
     n = interventions
-    ndocs = max(2, min(20, n // 100))
-    w = World(rng, n, docs=[f"syn{d:03d}" for d in range(ndocs)],
-              theories=max(10, n // 100), sources=max(20, n // 20), instruments=max(5, n // 500),
-              municipalities=max(10, n // 200), databanks=5)
-    w.life_domains, w.bijlage3 = life_domain_concepts(out / "schemas")
+    w = world(rng, n, out)
+    ndocs = len(w.docs)
     (out / "synth-wereld.ttl").write_text(world_file(w), encoding="utf-8")
 
     per_doc: list[list[str]] = [[] for _ in range(ndocs)]
@@ -248,6 +245,32 @@ def generate(out: Path, interventions: int, seed: int = 0) -> dict[str, str]:
                 f"    dcterms:title {lit(f'Synthetische kennis uit {doc}')} .\n\n")
         (out / "kennis" / f"{doc}.ttl").write_text(PREFIXES + head + "".join(per_doc[d]), encoding="utf-8")
     return sample_parameters()
+
+
+def world(rng: random.Random, n: int, out: Path) -> World:
+    """The entities of a graph of n interventions (their numbers follow from n alone)."""
+    ndocs = max(2, min(20, n // 100))
+    w = World(rng, n, docs=[f"syn{d:03d}" for d in range(ndocs)],
+              theories=max(10, n // 100), sources=max(20, n // 20), instruments=max(5, n // 500),
+              municipalities=max(10, n // 200), databanks=5)
+    w.life_domains, w.bijlage3 = life_domain_concepts(out / "schemas")
+    return w
+
+
+def new_document(out: Path, interventions: int, doc: str, count: int, seed: int = 1) -> Path:
+    """Add one more document to a generated graph of `interventions` interventions: kennis/DOC.ttl
+    with `count` new interventions (numbered on from the last) and the document itself, as an
+    institute adding a report would. Returns the file written."""
+    w = world(random.Random(seed), interventions, out)
+    parts = [PREFIXES, mention(doc, f"syn-doc-{doc}", "Titel", 1),
+             f"doc:{doc} a ak:SourceDocument , bibo:Report ; skos:prefLabel {lit(f'Document {doc}')} ; "
+             f"dcterms:title {lit(f'Nieuw synthetisch brondocument {doc}')} ; ak:year \"2026\"^^xsd:gYear ; "
+             f'ak:seedFile "{doc}.txt" ; ak:mentionedIn vml:syn-doc-{doc} .\n']
+    for k in range(count):
+        parts.append(intervention(w, interventions + k, doc, 10 + 3 * k, first=True))
+    path = out / "kennis" / f"{doc}.ttl"
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
 
 
 def sample_parameters() -> dict[str, str]:

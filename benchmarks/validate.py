@@ -1,6 +1,7 @@
 """How long `validate` takes and how much memory it needs, per SHACL engine (issue #12, speed).
 
     python benchmarks/validate.py [--sizes real,10000,100000] [--engines pyshacl,turbo] [--runs 3]
+    python benchmarks/validate.py --after-edit 100000 [--new-interventions 50]
 
 Each case runs in a fresh process: load the graph on the oxigraph backend (not timed), then the
 whole of KnowledgeGraph.validate() (the union as N-Triples, SHACL with the engine, every
@@ -9,15 +10,25 @@ loading (so the validation's own share shows), and each engine's time as a ratio
 pyshacl (the reference) measured in the same run. Synthetic graphs come from benchmarks/synth.py
 and are kept in benchmarks/.work/ between runs. Targets: shipped graph ≤ 0.5 s; 100 000
 interventions < 30 s and < 2 GB peak.
+
+--after-edit N: what a person waits for after adding a document to a graph of N interventions.
+In a copy of the synthetic graph with its own cache folder, `armoede-kg validate` runs as a
+user runs it (a fresh process each time, end to end, peak RSS from wait4): once in full (which
+leaves the record of what was validated), then after a new document with --new-interventions
+interventions was added (SHACL for what changed, the quality checks over everything), again
+with nothing changed, and with --volledig on the changed graph: the baseline, in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -61,13 +72,63 @@ def measure(root: str, engine: str, runs: int, timeout: float) -> dict[str, obje
     return out
 
 
+def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    """One `armoede-kg` call: seconds, peak RSS (MB) of that process alone, exit code, stderr."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli.main", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    err = proc.stderr.read() if proc.stderr else ""
+    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), err.strip()
+
+
+def after_an_edit(size: int, new: int) -> None:
+    from synth import new_document
+
+    work = HERE / ".work" / f"edit-{size}"
+    for leftover in (work, work.with_name(work.name + "-cache")):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    shutil.copytree(synthetic(size), work)
+    env = {**os.environ, "ARMOEDE_KG_CACHE_DIR": str(work.with_name(work.name + "-cache")),
+           "ARMOEDE_KG_CACHE": "1"}
+    base = ["--data", str(work), "--backend", "oxigraph", "validate"]
+    rows = []
+
+    def measure_case(name: str, args: list[str]) -> float:
+        seconds, peak, code, err = run_cli(args, env)
+        note = err.splitlines()[-1] if err else ""
+        verdict = {0: "conform", 1: "not conform"}.get(code, f"exit {code}")
+        rows.append([name, f"{seconds:.1f} s", "", f"{peak:.0f} MB", verdict, note])
+        print(f"  {name}: {seconds:.1f} s, {peak:.0f} MB, exit {code} {note}", flush=True)
+        return seconds
+
+    measure_case("first validation (full; leaves the record)", base)
+    new_document(work, size, "syn900", new)
+    measure_case(f"after adding a document of {new} interventions", base)
+    measure_case("again, nothing changed", base)
+    full = measure_case("the same graph, --volledig (baseline)", [*base, "--volledig"])
+    for row in rows:
+        seconds = float(row[1].split()[0])
+        row[2] = f"{full / seconds:.1f}× faster" if seconds < full else ""
+    print()
+    print(markdown_table(["armoede-kg validate", "time", "vs --volledig", "peak RSS", "verdict", "stderr"], rows))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="real,10000,100000")
     ap.add_argument("--engines", default="pyshacl,turbo")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per case")
+    ap.add_argument("--after-edit", type=int, metavar="N", help="the edit case on N synthetic interventions")
+    ap.add_argument("--new-interventions", type=int, default=50)
     args = ap.parse_args()
+    if args.after_edit:
+        print(machine_line())
+        after_an_edit(args.after_edit, args.new_interventions)
+        return
     engines = args.engines.split(",")
     print(machine_line())
     rows = []
