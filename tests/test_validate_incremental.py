@@ -23,6 +23,13 @@ from kg.validate.reach import BACKWARD, FORWARD, reach_of
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted((DATA / "valid").glob("*.ttl")) + sorted((DATA / "invalid").glob("*.ttl"))
+# make test runs these three of the fixtures; CI runs them all
+QUICK = {"versterker.ttl", "versterker-zonder-leefgebied.ttl", "rol-zonder-document.ttl"}
+
+
+def _fixture(path: Path) -> object:
+    return pytest.param(path, id=f"{path.parent.name}-{path.stem}",
+                        marks=[] if path.name in QUICK else [pytest.mark.slow])
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +70,7 @@ def _same_as_full(root: Path, engine: str = "auto") -> kg.ValidationReport:
     return incremental
 
 
-@pytest.mark.parametrize("fixture", FIXTURES, ids=[f"{p.parent.name}-{p.stem}" for p in FIXTURES])
+@pytest.mark.parametrize("fixture", [_fixture(p) for p in FIXTURES])
 def test_a_document_added_gives_what_a_full_validation_gives(data, fixture):
     assert _validate(data).conforms  # leaves the record
     shutil.copy(fixture, data / "kennis" / f"zz-{fixture.name}")
@@ -93,7 +100,7 @@ def _edit(path: Path, predicate: URIRef, limit: int | None) -> None:
     path.write_text(g.serialize(format="turtle"), encoding="utf-8")
 
 
-@pytest.mark.parametrize("limit", [1, None], ids=["one", "all"])
+@pytest.mark.parametrize("limit", [1, pytest.param(None, marks=pytest.mark.slow)], ids=["one", "all"])
 @pytest.mark.parametrize("predicate", [AK.inDocument, SKOS.prefLabel, AK.startLine, AK.hasRole, RDF.type,
                                        SKOS.inScheme, AK.lifeDomain],
                          ids=lambda p: str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1])

@@ -85,7 +85,8 @@ def _shacl(backend: Backend, shapes: Graph, engine: str, files: list[DataFile] |
     else:
         data = union_ntriples(backend)
         results, scope, triples = shacl_results(data, shapes, engine), None, _lines(data)
-    write_record(key, states, results)
+    if scope is None or scope.changed_files:  # unchanged: the record says it already
+        write_record(key, states, results)
     return results, scope, triples
 
 
