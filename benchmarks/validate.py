@@ -16,7 +16,9 @@ In a copy of the synthetic graph with its own cache folder, `armoede-kg validate
 user runs it (a fresh process each time, end to end, peak RSS from wait4): once in full (which
 leaves the record of what was validated), then after a new document with --new-interventions
 interventions was added (SHACL for what changed, the quality checks over everything), again
-with nothing changed, and with --volledig on the changed graph: the baseline, in the same run.
+with nothing changed, `toevoegen` of a one-intervention werkblad (which validates the graph as
+it would be before writing) and `validate` after it, and with --volledig on the changed graph:
+the baseline, in the same run.
 """
 
 from __future__ import annotations
@@ -72,6 +74,34 @@ def measure(root: str, engine: str, runs: int, timeout: float) -> dict[str, obje
     return out
 
 
+# one document with one intervention, in the words of the synthetic graph (its theories,
+# databanks and municipalities), as an institute would fill in the template
+WERKBLAD = """\
+document:
+  id: benchmark-rapport
+  titel: Een rapport dat aan de synthetische graaf wordt toegevoegd
+  auteurs: B. Bench
+  jaar: 2026
+  uitgever: Benchmarkinstituut
+  soort: rapport
+interventies:
+  - naam: Benchmarkinterventie Geldzorgen
+    locatie:
+      sectie: Hoofdstuk 1
+      paginas: 3-4
+    doel: Geldzorgen verminderen.
+    doelgroep: Huishoudens met schulden
+    leefgebieden: [financiële situatie]
+    theorieen: [Theorie 3, Nieuwe benchmarktheorie]
+    erkenning:
+      niveau: goed beschreven
+      databank: Databank 1
+      jaar: 2025
+    krachtgericht: ja
+    gemeenten: [Gemeente 1]
+"""
+
+
 def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
     """One `armoede-kg` call: seconds, peak RSS (MB) of that process alone, exit code, stderr."""
     t = time.perf_counter()
@@ -108,12 +138,17 @@ def after_an_edit(size: int, new: int) -> None:
     new_document(work, size, "syn900", new)
     measure_case(f"after adding a document of {new} interventions", base)
     measure_case("again, nothing changed", base)
+    werkblad = work.with_name(work.name + "-werkblad.yaml")
+    werkblad.write_text(WERKBLAD, encoding="utf-8")
+    measure_case("toevoegen of a werkblad (its own check before writing)",
+                 ["--data", str(work), "--backend", "oxigraph", "toevoegen", str(werkblad)])
+    measure_case("validate after toevoegen", base)
     full = measure_case("the same graph, --volledig (baseline)", [*base, "--volledig"])
     for row in rows:
         seconds = float(row[1].split()[0])
         row[2] = f"{full / seconds:.1f}× faster" if seconds < full else ""
     print()
-    print(markdown_table(["armoede-kg validate", "time", "vs --volledig", "peak RSS", "verdict", "stderr"], rows))
+    print(markdown_table(["armoede-kg …", "time", "vs --volledig", "peak RSS", "verdict", "stderr"], rows))
 
 
 def main() -> None:

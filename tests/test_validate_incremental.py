@@ -194,3 +194,43 @@ def test_cli_says_when_shacl_looked_only_at_what_changed(data, run_cli):
     full = run_cli("--data", str(data), "--backend", "oxigraph", "validate", "--volledig")
     assert full.exit_code == 1 and "SHACL alleen" not in full.stderr
     assert full.stdout == res.stdout
+
+
+WERKBLAD = DATA / "werkblad"
+
+
+def test_toevoegen_validates_what_it_adds_and_leaves_the_record_for_validate(data, run_cli):
+    # validated once, the folder's next check (toevoegen's own, before it writes) looks only at
+    # the new document, and what it wrote is what the record says: validate finds no change
+    assert run_cli("--data", str(data), "validate").exit_code == 0
+    res = run_cli("--data", str(data), "toevoegen", str(WERKBLAD / "valid" / "rapport.yaml"))
+    assert res.exit_code == 0, res.output
+    after = kg.load(data, backend="oxigraph").validate()
+    assert after.conforms and after.shacl_scope is not None and after.shacl_scope.changed_files == []
+    assert _rows(after) == _rows(_validate(data, full=True))
+
+
+@pytest.mark.parametrize("case", ["twee-voorkeurslabels.yaml", "erkenning-zonder-inhoud.yaml"])
+def test_toevoegen_refuses_alike_with_and_without_a_record(data, run_cli, case, monkeypatch):
+    from kg.validate import incremental
+
+    scopes: list[object] = []
+    real = incremental.incremental_shacl
+
+    def spy(*args: object, **kwargs: object) -> object:
+        got = real(*args, **kwargs)  # type: ignore[arg-type]
+        scopes.append(None if got is None else got[1])
+        return got
+
+    monkeypatch.setattr(incremental, "incremental_shacl", spy)
+    werkblad = WERKBLAD / "invalid" / case
+    fresh = run_cli("--data", str(data), "toevoegen", str(werkblad))  # no record yet: full validation
+    assert scopes == []
+    assert run_cli("--data", str(data), "validate").exit_code == 0  # leaves the record
+    narrowed = run_cli("--data", str(data), "toevoegen", str(werkblad))
+    # validate's (the refused document is not there: a change against what toevoegen checked),
+    # then toevoegen's own
+    assert len(scopes) == 2 and scopes[-1] is not None
+    assert fresh.exit_code == narrowed.exit_code == 2
+    assert fresh.stderr == narrowed.stderr
+    assert "de graaf zou ongeldig worden" in narrowed.stderr

@@ -50,15 +50,16 @@ def union_ntriples(backend: Backend) -> bytes:
 
 def validate_backend(backend: Backend, shapes: Graph, qc_dir: Path, lang: str, label_of: Callable[[Any], str],
                      engine: str = "auto", files: list[DataFile] | None = None, root: Path | None = None,
-                     full: bool = False) -> ValidationReport:
+                     full: bool = False, read: Callable[[Path], bytes] = Path.read_bytes) -> ValidationReport:
     """SHACL over the union graph with the chosen engine, then every quality check.
 
     With the data's files and folder, SHACL looks only at what changed since the last
     validation of that folder (kg.validate.incremental) where it can be sure to find the same,
-    unless full; the quality checks always run on the whole graph."""
+    unless full; the quality checks always run on the whole graph. read gives a file's
+    content (`toevoegen` validates files before it writes them)."""
     chosen = choose_engine(engine)
     report = ValidationReport(engine=chosen)
-    results, report.shacl_scope, triples = _shacl(backend, shapes, chosen, files, root, full)
+    results, report.shacl_scope, triples = _shacl(backend, shapes, chosen, files, root, full, read)
     report.checked_triples = triples
     report.violations.extend(violations_of(results, lang, label_of))
     report.violations.extend(run_qc(backend, qc_dir, lang))
@@ -66,7 +67,7 @@ def validate_backend(backend: Backend, shapes: Graph, qc_dir: Path, lang: str, l
 
 
 def _shacl(backend: Backend, shapes: Graph, engine: str, files: list[DataFile] | None, root: Path | None,
-           full: bool) -> tuple[list[ShaclResult], Scope | None, int]:
+           full: bool, read: Callable[[Path], bytes]) -> tuple[list[ShaclResult], Scope | None, int]:
     union = getattr(backend, "union_store", None)
     if files is None or root is None or not callable(union) or not enabled():
         data = union_ntriples(backend)
@@ -76,9 +77,9 @@ def _shacl(backend: Backend, shapes: Graph, engine: str, files: list[DataFile] |
 
     # the shapes file's bytes: the parsed shapes' blank nodes are named afresh on every load
     key = record_key(root, (root / SHAPES_FILE).read_bytes(), engine, engine_version(engine))
-    states = file_states(files)
+    states = file_states(files, read)
     record = None if full else read_record(key)
-    got = incremental_shacl(union(), files, states, record, shapes, engine) if record is not None else None
+    got = incremental_shacl(union(), files, states, record, shapes, engine, read) if record is not None else None
     if got is not None:
         results, scope = got
         triples = int(next(iter(union().query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
@@ -86,7 +87,7 @@ def _shacl(backend: Backend, shapes: Graph, engine: str, files: list[DataFile] |
         data = union_ntriples(backend)
         results, scope, triples = shacl_results(data, shapes, engine), None, _lines(data)
     if scope is None or scope.changed_files:  # unchanged: the record says it already
-        write_record(key, states, results)
+        write_record(key, states, results, read)
     return results, scope, triples
 
 

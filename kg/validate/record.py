@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -54,8 +55,8 @@ def record_key(root: Path, shapes_text: bytes, engine: str, engine_version: str)
     return h.hexdigest()[:40]
 
 
-def file_states(files: list[DataFile]) -> list[FileState]:
-    return [FileState(str(f.path.resolve()), hashlib.sha256(f.path.read_bytes()).hexdigest()) for f in files]
+def file_states(files: list[DataFile], read: Callable[[Path], bytes] = Path.read_bytes) -> list[FileState]:
+    return [FileState(str(f.path.resolve()), hashlib.sha256(read(f.path)).hexdigest()) for f in files]
 
 
 def read_record(key: str) -> Record | None:
@@ -84,7 +85,8 @@ def read_blob(sha256: str) -> bytes | None:
     return content if hashlib.sha256(content).hexdigest() == sha256 else None
 
 
-def write_record(key: str, states: list[FileState], results: list[ShaclResult]) -> None:
+def write_record(key: str, states: list[FileState], results: list[ShaclResult],
+                 read: Callable[[Path], bytes] = Path.read_bytes) -> None:
     """The record, after the content of every file it names (a reader that finds the record
     finds the blobs); then blobs no record names any more are removed."""
     if not enabled():
@@ -94,7 +96,7 @@ def write_record(key: str, states: list[FileState], results: list[ShaclResult]) 
         blob = _Blob("validated_blob", state.sha256)
         if not blob.path.exists():
             try:
-                content = Path(state.path).read_bytes()
+                content = read(Path(state.path))
             except OSError:
                 return
             if hashlib.sha256(content).hexdigest() != state.sha256:
