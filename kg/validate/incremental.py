@@ -67,11 +67,14 @@ def incremental_shacl(store: Any, files: list[DataFile], states: list[FileState]
             return None
         # a triple the file no longer states is no change where another file states it too
         delta |= (new - old) | {t for t in old - new if ox.Quad(*t, ox.DefaultGraph()) not in store}
+    if not delta:
+        return record.results, Scope(changed, 0, 0)
     limit = max(1000, int(MAX_SHARE * _subjects(store)))
     focus = _concerned(ox, store, delta, reach, limit)
     if focus is None:
         return None
-    kept = [r for r in record.results if r.focus not in {str(f.value) for f in focus}]
+    revisited = {str(f.value) for f in focus}
+    kept = [r for r in record.results if r.focus not in revisited]
     if not focus:
         return kept, Scope(changed, 0, 0)
     triples = _read_by_shapes(ox, store, focus, reach)
