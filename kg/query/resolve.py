@@ -197,7 +197,7 @@ class LabelIndex:
         return bool(e.types.intersection(KIND_TYPES.get(kind, ())))
 
     def resolve(self, text: str, kind: str | None = None, lang: str | None = None,
-                context: Context | None = None, partial: bool = True) -> URIRef:
+                context: Context | None = None, partial: bool = True, suggestions: bool = True) -> URIRef:
         """The one IRI that text names, of the given kind (README: "Labels and names").
 
         In this order: an IRI (or a prefixed name such as iv:krachtwerk); a whole label in any
@@ -205,7 +205,9 @@ class LabelIndex:
         a document's seed number or file name); then labels that contain every word of text.
         Several candidates: the ones in `context` (linked from another parameter's resource,
         or in the concept schemes it uses) decide if they are one; else AmbiguousLabelError.
-        partial=False: whole labels only (a werkblad's name either is a known label or is new)."""
+        partial=False: whole labels only (a werkblad's name either is a known label or is new).
+        suggestions=False: an unknown label raises without the labels that look like it (a
+        fuzzy match over every label: seconds in a large graph, for a name that may be new)."""
         text = text.strip()
         lang = lang or self.lang
         kind = kind_nl(kind)
@@ -233,7 +235,7 @@ class LabelIndex:
             found, found_en = ", ".join(self.label(h) for h in hits), ", ".join(self.label(h, "en") for h in hits)
             raise WrongKindError(f"'{text}' ({found}) is geen {kind}",
                                  en=f"'{text}' ({found_en}) is not of kind {kind_en(kind)}")
-        raise UnknownLabelError(text, kind, self.suggest(text, kind, lang=lang, context=context))
+        raise UnknownLabelError(text, kind, self.suggest(text, kind, lang=lang, context=context) if suggestions else [])
 
     def _choose(self, text: str, candidates: list[URIRef], lang: str, context: Context | None) -> URIRef:
         """One of candidates: the only one (up to skos:exactMatch), or the only one in context."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,12 +86,12 @@ class Resolver:
         try:
             # whole labels only: a name that is part of a longer label is a new thing
             if kind in EXTRA_KINDS:
-                hit = self.labels.resolve(text, None, partial=False)
+                hit = self.labels.resolve(text, None, partial=False, suggestions=False)
                 if not self.labels.types(hit) & EXTRA_KINDS[kind]:
                     raise _wrong_kind(w, text, kind)
                 return hit
-            return self.labels.resolve(text, kind, partial=False)
-        except UnknownLabelError:
+            return self.labels.resolve(text, kind, partial=False, suggestions=False)
+        except UnknownLabelError:  # a new thing: no suggestions needed
             return None
         except AmbiguousLabelError as exc:
             fitting = [c for c in exc.candidates if kind not in EXTRA_KINDS
@@ -158,7 +159,7 @@ def literal(f: Field, value: Any) -> Literal | URIRef:
 class Builder:
     """Builds the graphs of one run: all werkbladen at once, so that they may name each other."""
 
-    def __init__(self, labels: LabelIndex, existing: set[str]) -> None:
+    def __init__(self, labels: LabelIndex, existing: Container[str]) -> None:
         self.resolver = Resolver(labels)
         self.existing = existing  # IRIs in the data (so that a minted IRI never takes one over)
         self.iv_of: dict[int, URIRef] = {}
@@ -332,7 +333,7 @@ class Builder:
         self._mention(out, iri("vml", f"{out.doc_id}-{local}"), out.doc_id, loc, node)
 
 
-def build_all(werkbladen: list[Werkblad], labels: LabelIndex, existing: set[str]) -> list[DocumentGraph]:
+def build_all(werkbladen: list[Werkblad], labels: LabelIndex, existing: Container[str]) -> list[DocumentGraph]:
     b = Builder(labels, existing)
     b.assign(werkbladen)
     return [b.build(wb) for wb in werkbladen]

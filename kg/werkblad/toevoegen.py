@@ -75,7 +75,7 @@ def add(data: Path | None, files: list[Path], lang: str = "nl") -> list[Written]
         before, label_loader = open_backend("rdflib", everything)
         exporter = Exporter(before.dataset(), label_loader(before))
         merged = [_merge(by_doc[d], exporter, d, rebuilt[d]) if d in rebuilt else by_doc[d] for d in by_doc]
-    existing = {str(r["s"].term) for r in base.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }")}
+    existing = _Subjects(base.union_store())  # type: ignore[attr-defined]
     for doc_id, wb in zip(by_doc, merged):
         if str(document_iri(doc_id)) in existing:
             raise wb.document.where["id"].fail(
@@ -87,6 +87,21 @@ def add(data: Path | None, files: list[Path], lang: str = "nl") -> list[Written]
     _write_all(root, texts)
     return [Written(g.doc_id, target_file(root, g.doc_id), len(g.source.interventions), g.doc_id not in rebuilt)
             for g in graphs]
+
+
+class _Subjects:
+    """`iri in subjects`: whether the data says anything about iri. Asked of the store per IRI
+    (a lookup in its index), not collected: a large graph has a million subjects."""
+
+    def __init__(self, store: Any) -> None:
+        from ..store.oxigraph import import_pyoxigraph
+
+        self._store, self._ox = store, import_pyoxigraph()
+
+    def __contains__(self, iri: object) -> bool:
+        ox = self._ox
+        quads = self._store.quads_for_pattern(ox.NamedNode(str(iri)), None, None, ox.DefaultGraph())
+        return next(iter(quads), None) is not None
 
 
 def _merge(new: Werkblad, exporter: Exporter, doc_id: str, old_file: Path) -> Werkblad:
