@@ -15,6 +15,7 @@ merge of the named graphs, held as a real (set) default graph, is what rdflib an
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -99,11 +100,14 @@ class OxigraphBackend:
     half the quads."""
 
     name = "oxigraph"
+    # pyoxigraph evaluates a query, and hands out its rows, with the GIL released
+    concurrent_queries = True
 
     def __init__(self, store: pyoxigraph.Store, named_graphs: Callable[[pyoxigraph.Store], None] | None = None
                  ) -> None:
         self._store = store
         self._pending = named_graphs  # loads the named graphs into the store, not yet there
+        self._pending_lock = threading.Lock()  # queries may run side by side (run_qc)
         self._ds: Dataset | None = None
         self._convert = TermConverter()
 
@@ -114,9 +118,10 @@ class OxigraphBackend:
         return self._store
 
     def _load_named_graphs(self) -> None:
-        if self._pending is not None:
-            self._pending(self._store)
-            self._pending = None
+        with self._pending_lock:
+            if self._pending is not None:
+                self._pending(self._store)
+                self._pending = None
 
     @classmethod
     def from_files(cls, files: Iterable[DataFile], lazy_named: bool = False) -> OxigraphBackend:
@@ -190,8 +195,17 @@ class OxigraphBackend:
 
     # -- Backend --------------------------------------------------------------------------
     def _run(self, query: str) -> Any:
-        if self._pending is not None and reads_named_graphs(query):
-            self._load_named_graphs()
+        if self._pending is None:
+            return self._query(query)
+        # while the named graphs may still be read in (which can remake the default graph),
+        # a query takes its snapshot of the store under the lock: never in the middle of that
+        with self._pending_lock:
+            if self._pending is not None and reads_named_graphs(query):
+                self._pending(self._store)
+                self._pending = None
+            return self._query(query)
+
+    def _query(self, query: str) -> Any:
         try:
             return self._store.query(query, prefixes=PREFIXES)
         except SyntaxError as exc:
