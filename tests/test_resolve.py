@@ -172,3 +172,21 @@ def test_cli_partial_and_seed_names(run_cli):
 def test_a_kind_may_be_named_in_english(graph_en):
     assert str(graph_en.resolve("Krachtwerk", "intervention")) == IV + "krachtwerk"
     assert str(graph_en.resolve("schaarste", "theory")) == TH + "schaarste"
+
+
+def test_the_label_index_is_the_same_on_every_backend(graph):
+    # oxigraph hands the index its rows as plain text, rdflib through result cells: the same
+    # names, kinds, schemes and exact matches either way, for the whole shipped graph
+    import kg
+    from kg.query.resolve import LabelIndex
+
+    def state(backend: str) -> dict:
+        got = LabelIndex(kg.load(backend=backend, cache=False).backend).__getstate__()
+        # types and schemes are sets, packed as tuples in whatever order they were met
+        got["entries"] = {iri: (names, frozenset(types), frozenset(schemes), ld)
+                          for iri, (names, types, schemes, ld) in got["entries"].items()}
+        return got
+
+    on_rdflib, on_oxigraph = state("rdflib"), state("oxigraph")
+    assert len(on_rdflib["entries"]) > 1000 and on_rdflib["same"]
+    assert on_rdflib == on_oxigraph

@@ -11,7 +11,7 @@ from typing import Any
 from rdflib import URIRef
 
 from ..errors import AmbiguousLabelError, UnknownLabelError, WrongKindError, kind_en, kind_nl
-from ..store.backend import Backend
+from ..store.backend import Backend, value_rows
 from ..terms import trusted_iri
 
 # kind → (types or schemes that qualify, Dutch name of the kind for messages)
@@ -58,9 +58,10 @@ _LABEL_QUERY = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
-SELECT ?s ?p ?label WHERE {
+SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {
   VALUES ?p { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label skos:notation ak:originator }
   ?s ?p ?label .
+  FILTER(isIRI(?s))
 }
 """
 _TYPE_QUERY = """
@@ -68,12 +69,13 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX ak: <https://w3id.org/armoede-kg/ontologie#>
 SELECT ?s ?type ?scheme ?ld WHERE {
   { ?s a ?type } UNION { ?s skos:inScheme ?scheme OPTIONAL { ?scheme a ?ld FILTER(?ld = ak:LifeDomainScheme) } }
+  FILTER(isIRI(?s))
 }
 """
 
 _EXACT_QUERY = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?a ?b WHERE { ?a skos:exactMatch ?b }
+SELECT ?a ?b WHERE { ?a skos:exactMatch ?b FILTER(isIRI(?a) && isIRI(?b)) }
 """
 
 
@@ -114,36 +116,32 @@ class LabelIndex:
         by_norm: dict[str, set[str]] = defaultdict(set)
         self._entries: dict[str, _Entry] = {}
         self._packed: dict[str, tuple[Any, ...]] = {}
-        for row in backend.select(_LABEL_QUERY):
-            s, label = row["s"].term, row["label"].term
-            if not isinstance(s, URIRef) or label is None:
+        # plain text rows: a large graph has 10^5-10^6 of them (kg.store.backend.value_rows)
+        for s, prop, label, lang_tag in value_rows(backend, _LABEL_QUERY):
+            if s is None or label is None:
                 continue
-            e = self._new_entry(str(s))
-            prop = str(row["p"].term)
-            kind = "pref" if prop.endswith("prefLabel") else "rdfs" if prop.endswith("#label") else ""
+            e = self._new_entry(s)
+            kind = "pref" if prop and prop.endswith("prefLabel") else "rdfs" if prop and prop.endswith("#label") else ""
             if kind:
-                lang_tag = getattr(label, "language", None) or ""
-                e.names.setdefault((kind, lang_tag), str(label))
-            by_norm[normalise(str(label))].add(str(s))
-        for row in backend.select(_TYPE_QUERY):
-            s = row["s"].term
-            if not isinstance(s, URIRef):
+                e.names.setdefault((kind, lang_tag or ""), label)
+            by_norm[normalise(label)].add(s)
+        for s, type_, scheme, ld in value_rows(backend, _TYPE_QUERY):
+            if s is None:
                 continue
-            e = self._new_entry(str(s))
-            if row["type"].term is not None:
-                e.types.add(str(row["type"].term))
-            if row["scheme"].term is not None:
-                e.schemes.add(str(row["scheme"].term))
-            if row["ld"].term is not None:
+            e = self._new_entry(s)
+            if type_ is not None:
+                e.types.add(type_)
+            if scheme is not None:
+                e.schemes.add(scheme)
+            if ld is not None:
                 e.life_domain = True
         self._by_norm: dict[str, tuple[str, ...]] = {k: tuple(sorted(v)) for k, v in by_norm.items()}
         # Concepts joined by skos:exactMatch are one meaning: a label shared by them is not ambiguous
         # (closeMatch is not: "inkomen" in Krachtwerk's scheme and in the ZRM are two concepts).
         self._same: dict[str, str] = {}
-        for row in backend.select(_EXACT_QUERY):
-            a, b = row["a"].term, row["b"].term
-            if isinstance(a, URIRef) and isinstance(b, URIRef):
-                self._same[self._root(str(a))] = self._root(str(b))
+        for a, b in value_rows(backend, _EXACT_QUERY):
+            if a is not None and b is not None:
+                self._same[self._root(a)] = self._root(b)
 
     def __getstate__(self) -> dict[str, object]:
         packed = dict(self._packed)

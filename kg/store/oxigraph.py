@@ -225,6 +225,16 @@ class OxigraphBackend:
         rows = [[None if t is None else conv(t) for t in sol] for sol in res]
         return ResultTable.from_rows(cols, rows)
 
+    def select_values(self, query: str) -> Iterator[tuple[str | None, ...]]:
+        """The rows of a SELECT as plain text (kg.store.backend.value_rows)."""
+        res = self._run(query)
+        ox = import_pyoxigraph()
+        if not isinstance(res, ox.QuerySolutions):
+            raise QueryError("verwachtte een SELECT-query",
+                             en="expected a SELECT query")
+        for sol in res:
+            yield tuple(None if t is None else t.value for t in sol)
+
     def construct(self, query: str) -> Graph:
         res = self._run(query)
         ox = import_pyoxigraph()
