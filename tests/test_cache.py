@@ -262,3 +262,46 @@ def test_uncached_oxigraph_with_blank_nodes_joins_default_and_named_graphs_like_
             "SELECT ?note WHERE { ?r skos:note ?note . GRAPH ?g { ?r skos:note ?note } FILTER(isBlank(?r)) }")
     assert [str(r["note"]) for r in kg.load(data, backend="oxigraph").sparql(join)] == ["rol"]
     assert [str(r["note"]) for r in kg.load(data).sparql(join)] == ["rol"]
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, cache_dir: Path) -> Path:
+    import shutil
+
+    from kg.paths import ontology_dir
+
+    root = tmp_path / "werkkopie"
+    shutil.copytree(ontology_dir(), root, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+WERKBLAD = Path(__file__).parent / "data" / "werkblad"
+
+
+def test_a_refused_toevoegen_leaves_the_label_index_for_the_next_try(shipped, cache_dir, run_cli):
+    res = run_cli("--data", str(shipped), "toevoegen", str(WERKBLAD / "invalid" / "onbekend-leefgebied.yaml"))
+    assert res.exit_code == 2
+    [entry] = entries(cache_dir, "oxigraph_labels")
+    # the next try, on the same data, reads it instead of building it
+    assert run_cli("--data", str(shipped), "toevoegen", str(WERKBLAD / "valid" / "rapport.yaml")).exit_code == 0
+    assert entries(cache_dir, "oxigraph_labels") == [entry]
+
+
+def test_a_toevoegen_that_writes_stores_no_label_index_of_the_data_it_changed(shipped, cache_dir, run_cli):
+    res = run_cli("--data", str(shipped), "toevoegen", str(WERKBLAD / "valid" / "rapport.yaml"))
+    assert res.exit_code == 0, res.output
+    assert entries(cache_dir, "oxigraph_labels") == []
+    # the data as it is now still resolves its labels (and stores that index, as before)
+    assert run_cli("--data", str(shipped), "show", "Krachtwerk").exit_code == 0
+    assert len(entries(cache_dir, "oxigraph_labels")) == 1
+
+
+def test_a_damaged_label_index_entry_is_rebuilt_by_toevoegen(shipped, cache_dir, run_cli):
+    bad = str(WERKBLAD / "invalid" / "onbekend-leefgebied.yaml")
+    first = run_cli("--data", str(shipped), "toevoegen", bad)
+    [entry] = entries(cache_dir, "oxigraph_labels")
+    entry.write_bytes(entry.read_bytes()[:100])
+    again = run_cli("--data", str(shipped), "toevoegen", bad)
+    assert again.exit_code == first.exit_code == 2 and again.stderr == first.stderr
+    raw = cache.Entry("oxigraph_labels", entry.stem.split("-", 1)[1], cache_dir).read()
+    assert raw is not None and cache.restore_labels(raw).resolve("Krachtwerk")  # written whole again

@@ -284,10 +284,9 @@ def _oxigraph_backend(files: Sequence[DataFile], key: str | None) -> Backend:
 
 
 def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
-                 ) -> tuple[Backend, Callable[[Backend], LabelIndex]]:
+                 ) -> tuple[Backend, LabelLoader]:
     """The backend holding these files, and a function giving its label index; both read from
     the cache when it holds them (use: True/False, or None to follow ARMOEDE_KG_CACHE)."""
-    from ..query.resolve import LabelIndex
     from .backend import RdflibBackend
 
     on = enabled() if use is None else use
@@ -308,9 +307,39 @@ def open_backend(engine: str, files: Sequence[DataFile], use: bool | None = None
     else:
         raise KgValueError(f"geen cache voor backend '{engine}'", en=f"no cache for backend '{engine}'")
 
-    def labels(b: Backend) -> LabelIndex:
-        # the index is a function of the data alone: same key, its own entry
-        return cached(Entry(engine + "_labels", key) if on else None, lambda: LabelIndex(b),
-                      dump_labels, restore_labels)
+    return backend, LabelLoader(Entry(engine + "_labels", key) if on else None)
 
-    return backend, labels
+
+class LabelLoader:
+    """The label index of a backend's data: read from the cache entry if it is there, else
+    built and stored (the index is a function of the data alone: the data's key, its own entry)."""
+
+    def __init__(self, entry: Entry | None) -> None:
+        self._entry = entry
+        self._stored = False
+
+    def __call__(self, backend: Backend) -> LabelIndex:
+        return self.load(backend)
+
+    def load(self, backend: Backend, store: bool = True) -> LabelIndex:
+        """store=False: build without writing the entry (store() writes it if wanted)."""
+        from ..query.resolve import LabelIndex
+
+        if store:
+            return cached(self._entry, lambda: LabelIndex(backend), dump_labels, restore_labels)
+        raw = self._entry.read() if self._entry is not None else None
+        if raw is not None:
+            try:
+                index = restore_labels(raw)
+                self._stored = True
+                return index
+            except Exception:  # noqa: BLE001 - any failure to read back means: rebuild it
+                self._entry.discard()  # type: ignore[union-attr]
+        with _no_gc():
+            return LabelIndex(backend)
+
+    def store(self, index: LabelIndex) -> None:
+        """Write the entry for an index that load(store=False) built."""
+        if self._entry is not None and not self._stored:
+            self._entry.write(dump_labels(index))
+            self._stored = True
