@@ -85,3 +85,18 @@ def test_bad_data_folder_is_a_clean_cli_error(run_cli, tmp_path):
     assert res.exit_code == 2
     assert res.output.startswith("fout: ") and "kern.ttl:1" in res.output
     assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "oxigraph"])
+def test_a_relative_file_path_loads_on_every_backend(tmp_path, monkeypatch, backend):
+    # regression: kg.load(files=[relative path], backend="oxigraph") raised "relative path can't
+    # be expressed as a file URI" (the base IRI of the parse), where rdflib loaded it
+    import kg
+
+    (tmp_path / "mijn.ttl").write_text(
+        '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+        '<https://w3id.org/armoede-kg/id/interventie/mijn> skos:prefLabel "Mijn interventie"@nl .\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    graph = kg.load(backend=backend, files=[Path("mijn.ttl")], cache=False)
+    assert str(graph.get("Mijn interventie").iri).endswith("/interventie/mijn")

@@ -308,7 +308,7 @@ def load_turtle(store: pyoxigraph.Store, path: Any, graph: str | None) -> None:
                             en=f"{p}: is a directory, not a file")
     try:
         # base IRI = the file's URI, as the rdflib loader does, so relative IRIs resolve alike
-        store.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.as_uri(),
+        store.bulk_load(path=str(p), format=ox.RdfFormat.TURTLE, base_iri=p.resolve().as_uri(),
                         to_graph=ox.DefaultGraph() if graph is None else ox.NamedNode(graph))
     except SyntaxError as exc:
         where = f":{exc.lineno}" if exc.lineno else ""

@@ -94,7 +94,7 @@ def _triples(ox: Any, content: bytes | None, path: str) -> set[Any] | None:
         return None
     out = set()
     try:
-        for q in ox.parse(content, format=ox.RdfFormat.TURTLE, base_iri=Path(path).as_uri()):
+        for q in ox.parse(content, format=ox.RdfFormat.TURTLE, base_iri=Path(path).resolve().as_uri()):
             if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
                 return None
             out.add((q.subject, q.predicate, q.object))
