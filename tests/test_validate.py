@@ -95,14 +95,27 @@ def test_no_preferred_label_repeated_as_alternative_label_skos_s13(graph):
         assert sorted(r["p"].value for r in rows) == ["http://www.w3.org/2004/02/skos/core#prefLabel"]
 
 
-@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
-def test_quality_check_messages_in_english(run_cli, path):
-    # regression: the SPARQL quality checks answered in Dutch under --lang en
+# the invalid fixture that breaks each quality check, where its name is not the check's own
+QC_FIXTURE = {"entiteit-zonder-herkomst": "interventie-zonder-vermelding",
+              "meerdere-voorkeurslabels": "interventie-twee-nederlandse-labels",
+              "onbekende-term": "onbekende-eigenschap",
+              "regels-ongeldig": "vermelding-regels-omgekeerd",
+              "term-zonder-definitie": "term-twee-nederlandse-labels"}
+QC_CHECKS = sorted(p.stem for p in (Path(__file__).parents[1] / "queries" / "qc").glob("*.rq"))
+
+
+@pytest.mark.parametrize("check", QC_CHECKS)
+def test_quality_check_messages_in_english(run_cli, check):
+    # regression: the SPARQL quality checks answered in Dutch under --lang en; every check,
+    # on a fixture that breaks it
+    path = DATA / "invalid" / f"{QC_FIXTURE.get(check, check)}.ttl"
+
     def qc_lines(lang: str) -> list[str]:
         res = run_cli("validate", "--lang", lang, str(path))
         assert res.exit_code == 1
-        return [line for line in res.output.splitlines()[:-1] if not line.endswith("[shacl]")]
+        return [line for line in res.output.splitlines()[:-1] if line.endswith(f"[{check}]")]
 
     dutch, english = qc_lines("nl"), qc_lines("en")
+    assert dutch, f"{path.name} does not break {check}"
     assert len(dutch) == len(english)
     assert not set(dutch) & set(english), "the same message in both languages"
