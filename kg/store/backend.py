@@ -14,6 +14,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from ..query.results import ResultTable
+from .cache import gc_paused
 
 
 class Backend(Protocol):
@@ -91,7 +92,8 @@ class RdflibBackend:
         res = self._query(query)
         cols = [str(v) for v in (res.vars or [])]
         rows: list[list[Node | None]] = [list(r) for r in res]
-        return ResultTable.from_rows(cols, rows)
+        with gc_paused():  # evaluated above (rdflib's own objects may hold cycles); the table has none
+            return ResultTable.from_rows(cols, rows)
 
     def construct(self, query: str) -> Graph:
         res = self._query(query)

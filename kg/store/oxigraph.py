@@ -28,6 +28,7 @@ from ..query.prefixes import PREFIXES
 from ..query.results import ResultTable
 from ..query.syntax import from_oxigraph
 from ..terms import trusted_iri
+from .cache import gc_paused
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -222,8 +223,9 @@ class OxigraphBackend:
                              en="expected a SELECT query")
         cols = [v.value for v in res.variables]
         conv = self._convert
-        rows = [[None if t is None else conv(t) for t in sol] for sol in res]
-        return ResultTable.from_rows(cols, rows)
+        with gc_paused():  # rows are made as oxigraph hands them out: no Python garbage meanwhile
+            rows = [[None if t is None else conv(t) for t in sol] for sol in res]
+            return ResultTable.from_rows(cols, rows)
 
     def select_values(self, query: str) -> Iterator[tuple[str | None, ...]]:
         """The rows of a SELECT as plain text (kg.store.backend.value_rows)."""
