@@ -9,6 +9,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -345,3 +347,22 @@ def test_export_round_trips_and_refuses_to_overwrite(tmp_path, run_cli, graph, f
     assert out.read_bytes() == before
     forced = run_cli("--backend", "rdflib", "export", "--format", fmt, "--out", str(out), "--force")
     assert forced.exit_code == 0 and out.read_bytes() == before  # deterministic
+
+
+
+_INDEX_DIGEST = """
+import hashlib, kg
+from kg.publish.model import SiteModel
+from kg.publish.searchindex import index_script
+print(hashlib.sha256(index_script(SiteModel(kg.load().backend.dataset())).encode()).hexdigest())
+"""
+
+
+def test_the_search_index_is_the_same_in_every_process():
+    # regression: the texts of an entry came in the order the store handed out the triples,
+    # which follows Python's per-process string hashing (CI saw two builds of the same graph
+    # differ in search-index.js, one of them from a cache another process had written)
+    digests = {subprocess.run([sys.executable, "-c", _INDEX_DIGEST], check=True, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "ARMOEDE_KG_CACHE": "0"}).stdout
+               for seed in ("1", "2")}
+    assert len(digests) == 1, digests
