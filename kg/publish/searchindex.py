@@ -31,10 +31,11 @@ def search_entries(model: SiteModel) -> list[dict[str, Any]]:
         if AK.Mention in types or iri not in idx.out:
             continue
         cls = idx.main_class(iri)
-        texts = [[d.relation(p), text, weight(p)] for p, text, _lang in texts_of(idx.out[iri])]
         # labels first, then definitions, then the rest; in a fixed order, not the order the
         # store handed the triples out in (which differs between a parsed and a cached graph)
-        texts.sort(key=lambda t: (-t[2], t[0], t[1]))
+        found = sorted(((d.relation(p), text, weight(p)) for p, text, _lang in texts_of(idx.out[iri])),
+                       key=lambda t: (-t[2], t[0], t[1]))
+        texts = [list(t) for t in found]
         out.append({"l": idx.label(iri, model.lang), "k": d.name(cls) if isinstance(cls, URIRef) else "",
                     "h": rel_path(iri) + ".html", "t": texts})
     return out
