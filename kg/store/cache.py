@@ -156,8 +156,9 @@ class Entry:
 
 
 def cached(entry: Entry | None, build: Callable[[], T], dump: Callable[[T], bytes],
-           restore: Callable[[bytes], T]) -> T:
-    """restore(the entry) if it is there and sound, else build() and store dump(result)."""
+           restore: Callable[[bytes], T], write: bool = True) -> T:
+    """restore(the entry) if it is there and sound, else build() and store dump(result)
+    (write=False: build without storing)."""
     if entry is None:
         with gc_paused():
             return build()
@@ -169,6 +170,8 @@ def cached(entry: Entry | None, build: Callable[[], T], dump: Callable[[T], byte
             entry.discard()
     with gc_paused():
         value = build()
+    if not write:
+        return value
     try:
         payload = dump(value)
     except Exception:  # noqa: BLE001 - a value that cannot be stored is still a good value
@@ -317,7 +320,6 @@ class LabelLoader:
 
     def __init__(self, entry: Entry | None) -> None:
         self._entry = entry
-        self._stored = False
 
     def __call__(self, backend: Backend) -> LabelIndex:
         return self.load(backend)
@@ -326,21 +328,10 @@ class LabelLoader:
         """store=False: build without writing the entry (store() writes it if wanted)."""
         from ..query.resolve import LabelIndex
 
-        if store:
-            return cached(self._entry, lambda: LabelIndex(backend), dump_labels, restore_labels)
-        raw = self._entry.read() if self._entry is not None else None
-        if raw is not None:
-            try:
-                index = restore_labels(raw)
-                self._stored = True
-                return index
-            except Exception:  # noqa: BLE001 - any failure to read back means: rebuild it
-                self._entry.discard()  # type: ignore[union-attr]
-        with gc_paused():
-            return LabelIndex(backend)
+        return cached(self._entry, lambda: LabelIndex(backend), dump_labels, restore_labels, write=store)
 
     def store(self, index: LabelIndex) -> None:
-        """Write the entry for an index that load(store=False) built."""
-        if self._entry is not None and not self._stored:
+        """Write the entry for an index that load(store=False) built (a sound entry is kept:
+        reading removes a damaged one)."""
+        if self._entry is not None and not self._entry.path.exists():
             self._entry.write(dump_labels(index))
-            self._stored = True
